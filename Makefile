@@ -1,0 +1,59 @@
+# htx: PostgreSQL extension for agricultural cooperative analytics.
+#
+#   make demo    install what is missing, build, run the demo on a throwaway cluster
+#   make test    install what is missing, build, install, run every test suite
+#   make bench   benchmarks (not tests): ratios against plain SQL
+#   make fuzz    fuzz the htx_rating text parser with libFuzzer (FUZZ_SECONDS)
+
+EXTENSION   = htx
+MODULE_big  = htx
+OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
+DATA_built  = htx--1.0.sql
+DOCS        =
+EXTRA_CLEAN = htx--1.0.sql test/fuzz/fuzz_rating
+
+# pg_regress: every sql/NAME.sql with expected/NAME.out
+REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
+REGRESS_OPTS = --inputdir=. --outputdir=. --encoding=UTF8
+
+PG_CPPFLAGS = -I$(srcdir)/src
+PG_CFLAGS   = -Wall -Wextra -Wno-unused-parameter -Wno-missing-field-initializers -Werror=vla
+# make test builds with HTX_WERROR=1: a warning fails the build there
+ifeq ($(HTX_WERROR),1)
+PG_CFLAGS  += -Werror
+endif
+
+PG_CONFIG ?= pg_config
+# Without pg_config (a fresh machine), PGXS is empty: only the targets below
+# that install dependencies first can run.
+PGXS := $(shell $(PG_CONFIG) --pgxs 2>/dev/null)
+ifneq ($(PGXS),)
+include $(PGXS)
+endif
+
+htx--1.0.sql: $(sort $(wildcard sql/install/*.sql))
+	cat $^ > $@
+
+.PHONY: deps test demo bench fuzz
+
+deps:
+	bash test/deps.sh
+
+test: deps
+	$(MAKE) all HTX_WERROR=1
+	bash test/sudo.sh $(MAKE) install
+	bash test/run.sh
+
+demo: deps
+	$(MAKE) all
+	bash test/sudo.sh $(MAKE) install
+	bash test/demo.sh
+
+bench: deps
+	$(MAKE) all
+	bash test/sudo.sh $(MAKE) install
+	bash test/bench/run.sh
+
+FUZZ_SECONDS ?= 60
+fuzz:
+	bash test/fuzz/run.sh $(FUZZ_SECONDS)

@@ -1,0 +1,67 @@
+/*
+ * score.c
+ *		From a cooperative's self-assessed score to its official rating.
+ *
+ * Circular 09/2017/TT-BNNPTNT, Article 6: tốt 80-100 points, khá 65 to under
+ * 80, trung bình 50 to under 65, yếu under 50 or fined for an administrative
+ * violation in its cooperative activity that year, whatever its score.  A
+ * cooperative that is not scored (in business under 12 months) is không xếp
+ * loại.
+ */
+#include "htx.h"
+
+#include "utils/builtins.h"
+#include "utils/numeric.h"
+
+/* Thresholds in points, Circular 09/2017 Article 6 (and 01/2020/TT-BKHĐT). */
+#define SCORE_MAX		100
+#define SCORE_GOOD		80
+#define SCORE_FAIR		65
+#define SCORE_AVERAGE	50
+
+static int
+numeric_cmp_int(Datum num, int64 v)
+{
+	return DatumGetInt32(DirectFunctionCall2(numeric_cmp, num,
+											 NumericGetDatum(int64_to_numeric(v))));
+}
+
+/*
+ * htx_rating_from_score(score numeric, fined boolean) returns htx_rating
+ *
+ * Not strict: a NULL score is không xếp loại, unless fined is true; a NULL
+ * fined counts as not fined.  A score outside 0..100 (NaN and infinities
+ * included) is an error.
+ */
+PG_FUNCTION_INFO_V1(htx_rating_from_score);
+Datum
+htx_rating_from_score(PG_FUNCTION_ARGS)
+{
+	bool		fined = !PG_ARGISNULL(1) && PG_GETARG_BOOL(1);
+	Datum		score;
+
+	if (!PG_ARGISNULL(0))
+	{
+		score = PG_GETARG_DATUM(0);
+		if (numeric_is_nan(DatumGetNumeric(score)) ||
+			numeric_cmp_int(score, 0) < 0 ||
+			numeric_cmp_int(score, SCORE_MAX) > 0)
+			ereport(ERROR,
+					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+					 errmsg("score %s is out of range",
+							DatumGetCString(DirectFunctionCall1(numeric_out, score))),
+					 errdetail("A cooperative's score runs from 0 to 100 points.")));
+	}
+
+	if (fined)
+		PG_RETURN_HTXRATING(HTX_RATING_WEAK);
+	if (PG_ARGISNULL(0))
+		PG_RETURN_HTXRATING(HTX_RATING_NOT_RATED);
+	if (numeric_cmp_int(score, SCORE_GOOD) >= 0)
+		PG_RETURN_HTXRATING(HTX_RATING_GOOD);
+	if (numeric_cmp_int(score, SCORE_FAIR) >= 0)
+		PG_RETURN_HTXRATING(HTX_RATING_FAIR);
+	if (numeric_cmp_int(score, SCORE_AVERAGE) >= 0)
+		PG_RETURN_HTXRATING(HTX_RATING_AVERAGE);
+	PG_RETURN_HTXRATING(HTX_RATING_WEAK);
+}
