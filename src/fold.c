@@ -21,8 +21,10 @@ PG_FUNCTION_INFO_V1(htx_fold);
 
 /*
  * Decode one UTF-8 character at s (len bytes available).  Returns its length
- * and sets *cp; a malformed or truncated sequence is one byte long with
- * *cp = -1, so that the caller copies it through unchanged.
+ * and sets *cp; a malformed, truncated or overlong sequence is one byte long
+ * with *cp = -1, so that the caller copies it through unchanged.  (The server
+ * verifies text before it gets here; this matters for the fuzz harness and
+ * for SQL_ASCII databases, where an overlong "t" must not read as "t".)
  */
 static int
 decode_utf8(const unsigned char *s, int len, int32 *cp)
@@ -69,6 +71,14 @@ decode_utf8(const unsigned char *s, int len, int32 *cp)
 			return 1;
 		}
 		v = (v << 6) | (s[i] & 0x3F);
+	}
+	/* overlong forms, surrogates and values past U+10FFFF are malformed */
+	if ((n == 2 && v < 0x80) || (n == 3 && v < 0x800) ||
+		(n == 4 && (v < 0x10000 || v > 0x10FFFF)) ||
+		(v >= 0xD800 && v <= 0xDFFF))
+	{
+		*cp = -1;
+		return 1;
 	}
 	*cp = v;
 	return n;

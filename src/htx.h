@@ -30,4 +30,7 @@ typedef uint8 HtxRating;
 /* fold.c */
 extern void htx_fold_utf8(const char *s, int len, StringInfo out);
 
+/* rating_lookup.c */
+extern int	htx_rating_lookup(const char *s, int len);
+
 #endif							/* HTX_H */

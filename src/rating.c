@@ -11,6 +11,7 @@
  */
 #include "htx.h"
 
+#include "catalog/namespace.h"
 #include "common/hashfn.h"
 #include "libpq/pqformat.h"
 #include "mb/pg_wchar.h"
@@ -30,26 +31,6 @@ static const char *const rating_en[HTX_RATING_NLEVELS] = {
 	"not rated", "weak", "average", "fair", "good"
 };
 
-/* Accepted input spellings, after folding (see fold.c). */
-static const struct
-{
-	const char *key;
-	HtxRating	code;
-}			rating_keys[] =
-{
-	{"tot", HTX_RATING_GOOD},
-	{"kha", HTX_RATING_FAIR},
-	{"trung binh", HTX_RATING_AVERAGE},
-	{"yeu", HTX_RATING_WEAK},
-	{"khong xep loai", HTX_RATING_NOT_RATED},
-	{"good", HTX_RATING_GOOD},
-	{"fair", HTX_RATING_FAIR},
-	{"average", HTX_RATING_AVERAGE},
-	{"weak", HTX_RATING_WEAK},
-	{"not rated", HTX_RATING_NOT_RATED},
-	{"unrated", HTX_RATING_NOT_RATED},
-};
-
 #define RATING_HINT \
 	"Accepted values are tốt, khá, trung bình, yếu, không xếp loại (any case, with or without diacritics) and good, fair, average, weak, not rated, unrated."
 
@@ -63,44 +44,6 @@ static const struct
 #define INPUT_ERROR(fcinfo, ...) ereport(ERROR, __VA_ARGS__)
 #endif
 
-/*
- * Return the code for a spelling, or -1.  Short input (all valid input but
- * the oddly padded) is folded into a stack buffer: folding never makes text
- * longer, so it fits.
- */
-static int
-rating_lookup(const char *s, int len)
-{
-	StringInfoData buf;
-	char		local[64];
-	int			result = -1;
-
-	if (len < (int) sizeof(local))
-	{
-		buf.data = local;
-		buf.maxlen = sizeof(local);
-		buf.len = 0;
-		buf.cursor = 0;
-		local[0] = '\0';
-	}
-	else
-		initStringInfo(&buf);
-
-	htx_fold_utf8(s, len, &buf);
-
-	for (int i = 0; i < lengthof(rating_keys); i++)
-	{
-		if (strcmp(buf.data, rating_keys[i].key) == 0)
-		{
-			result = rating_keys[i].code;
-			break;
-		}
-	}
-	if (buf.data != local)
-		pfree(buf.data);
-	return result;
-}
-
 PG_FUNCTION_INFO_V1(htx_rating_in);
 Datum
 htx_rating_in(PG_FUNCTION_ARGS)
@@ -110,12 +53,12 @@ htx_rating_in(PG_FUNCTION_ARGS)
 	int			code;
 
 	if (GetDatabaseEncoding() == PG_UTF8)
-		code = rating_lookup(str, len);
+		code = htx_rating_lookup(str, len);
 	else
 	{
 		char	   *u = pg_server_to_any(str, len, PG_UTF8);
 
-		code = rating_lookup(u, (u == str) ? len : (int) strlen(u));
+		code = htx_rating_lookup(u, (u == str) ? len : (int) strlen(u));
 	}
 
 	if (code < 0)
@@ -128,13 +71,44 @@ htx_rating_in(PG_FUNCTION_ARGS)
 	PG_RETURN_HTXRATING((HtxRating) code);
 }
 
-/* Return a palloc'd copy of a UTF-8 name in the database encoding. */
+/*
+ * Return a palloc'd copy of a UTF-8 name in the database encoding.
+ *
+ * In a UTF8 or SQL_ASCII database this is a copy.  In another encoding the
+ * name may have no representation (LATIN1 has no "ố" or "ế"): say so in
+ * terms of htx_rating, rather than with the conversion's own message.
+ */
 static char *
-name_to_server(const char *name)
+name_to_server(const char *const *names, HtxRating r)
 {
-	char	   *s = pg_any_to_server(name, strlen(name), PG_UTF8);
+	const char *name = names[r];
+	int			enc = GetDatabaseEncoding();
+	int			len = strlen(name);
 
-	return (s == name) ? pstrdup(name) : s;
+	if (enc != PG_UTF8 && enc != PG_SQL_ASCII)
+	{
+		Oid			proc = FindDefaultConversionProc(PG_UTF8, enc);
+		unsigned char *dst;
+
+		if (OidIsValid(proc))
+		{
+			dst = palloc((Size) len * MAX_CONVERSION_GROWTH + 1);
+			if (pg_do_encoding_conversion_buf(proc, PG_UTF8, enc,
+											  (unsigned char *) name, len,
+											  dst, len * MAX_CONVERSION_GROWTH + 1,
+											  true) == len)
+				return (char *) dst;
+			pfree(dst);
+		}
+		ereport(ERROR,
+				(errcode(ERRCODE_UNTRANSLATABLE_CHARACTER),
+				 errmsg("htx_rating value \"%s\" (code %d) cannot be represented in database encoding \"%s\"",
+						rating_vi_ascii[r], (int) r, GetDatabaseEncodingName()),
+				 errdetail("Its Vietnamese name needs characters that encoding \"%s\" does not have.",
+						   GetDatabaseEncodingName()),
+				 errhint("Use a database with encoding UTF8, or htx_rating_label(r, 'vi_ascii') or a cast to integer for display.")));
+	}
+	return pstrdup(name);
 }
 
 static HtxRating
@@ -156,7 +130,7 @@ htx_rating_out(PG_FUNCTION_ARGS)
 {
 	HtxRating	r = checked_code(PG_GETARG_DATUM(0));
 
-	PG_RETURN_CSTRING(name_to_server(rating_vi[r]));
+	PG_RETURN_CSTRING(name_to_server(rating_vi, r));
 }
 
 PG_FUNCTION_INFO_V1(htx_rating_recv);
@@ -164,7 +138,15 @@ Datum
 htx_rating_recv(PG_FUNCTION_ARGS)
 {
 	StringInfo	buf = (StringInfo) PG_GETARG_POINTER(0);
-	int			code = pq_getmsgbyte(buf);
+	int			code;
+
+	/* pq_getmsgbyte would call an empty field a protocol violation */
+	if (buf->cursor >= buf->len)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_BINARY_REPRESENTATION),
+				 errmsg("invalid htx_rating in binary input: no data"),
+				 errdetail("An htx_rating is sent as one byte, its code 0 to 4.")));
+	code = pq_getmsgbyte(buf);
 
 	if (code < 0 || code >= HTX_RATING_NLEVELS)
 		ereport(ERROR,
@@ -269,7 +251,12 @@ PG_FUNCTION_INFO_V1(htx_rating_to_int4);
 Datum
 htx_rating_to_int4(PG_FUNCTION_ARGS)
 {
-	PG_RETURN_INT32((int32) checked_code(PG_GETARG_DATUM(0)));
+	/*
+	 * No check here: the function is LEAKPROOF, so it must not fail on any
+	 * argument, and a corrupt byte shows as an integer outside 0..4 (the way
+	 * to find the row) where every other path reports it as an error.
+	 */
+	PG_RETURN_INT32((int32) PG_GETARG_HTXRATING(0));
 }
 
 PG_FUNCTION_INFO_V1(htx_rating_from_int4);
@@ -313,7 +300,7 @@ htx_rating_label(PG_FUNCTION_ARGS)
 						text_to_cstring(lang)),
 				 errhint("Use \"vi\", \"vi_ascii\" or \"en\".")));
 
-	PG_RETURN_TEXT_P(cstring_to_text(name_to_server(names[r])));
+	PG_RETURN_TEXT_P(cstring_to_text(name_to_server(names, r)));
 }
 
 PG_FUNCTION_INFO_V1(htx_is_good_or_fair);
