@@ -234,3 +234,8 @@ RETURNS pg_catalog.bool AS 'MODULE_PATHNAME', 'htx_is_rated'
 LANGUAGE C IMMUTABLE STRICT LEAKPROOF PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.htx_is_rated(@extschema@.htx_rating) IS
 'false for không xếp loại (not rated), true for the four levels';
+
+COMMENT ON OPERATOR FAMILY @extschema@.htx_rating_ops USING btree IS
+'btree operator family of htx_rating';
+COMMENT ON OPERATOR FAMILY @extschema@.htx_rating_hash_ops USING hash IS
+'hash operator family of htx_rating';
