@@ -54,7 +54,7 @@ htx_rating_lookup(const char *s, int len)
 
 	htx_fold_utf8(s, len, &buf);
 
-	for (int i = 0; i < lengthof(rating_keys); i++)
+	for (int i = 0; i < (int) lengthof(rating_keys); i++)
 	{
 		if (strcmp(buf.data, rating_keys[i].key) == 0)
 		{
