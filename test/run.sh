@@ -39,7 +39,7 @@ fi
 # A database with pgTAP and htx installed; each suite runs in a transaction
 # that it rolls back.
 export PGDATABASE=htx_test
-dropdb --if-exists htx_test
+dropdb --if-exists htx_test 2>/dev/null
 createdb htx_test
 psql -q -X -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION pgtap; CREATE EXTENSION htx;' >/dev/null || exit 1
 
