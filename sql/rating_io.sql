@@ -1,5 +1,9 @@
 -- htx_rating: exact text I/O and error texts
-CREATE EXTENSION htx;
+-- pg_regress runs every file in one database, in name order: whichever runs
+-- first creates the extension, quietly.
+SET client_min_messages = warning;
+CREATE EXTENSION IF NOT EXISTS htx;
+RESET client_min_messages;
 
 -- canonical output for every code
 SELECT c, c::htx_rating AS rating, htx_rating_label(c::htx_rating, 'vi_ascii') AS ascii,
