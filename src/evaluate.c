@@ -265,12 +265,16 @@ state_problem(const HtxEvalState *st)
 		if (v[f] < 0)
 			return psprintf("Field %s is negative.", field_names[f]);
 	for (int f = ST_NOT_RATED; f <= ST_GOOD; f++)
-		rated += v[f];			/* each <= 2^63-1 and checked below */
-	for (int f = ST_NOT_RATED; f <= ST_GOOD; f++)
 		if (v[f] > v[ST_ROWS])
 			return psprintf("Field %s exceeds rows.", field_names[f]);
-	if (rated > v[ST_ROWS] || rated < 0)
-		return pstrdup("The rating counts add up to more than rows.");
+
+	/*
+	 * Each count is at most rows, but their sum can still wrap around (three
+	 * counts of 2^63-1 wrap to a positive number): check every addition.
+	 */
+	for (int f = ST_NOT_RATED; f <= ST_GOOD; f++)
+		if (pg_add_s64_overflow(rated, v[f], &rated) || rated > v[ST_ROWS])
+			return pstrdup("The rating counts add up to more than rows.");
 	if (v[ST_REV_N] > v[ST_ROWS] || v[ST_MEMBERS_N] > v[ST_ROWS] ||
 		v[ST_TECH_N] > v[ST_ROWS] || v[ST_MGR_N] > v[ST_ROWS] ||
 		v[ST_TRAINED_N] > v[ST_ROWS] || v[ST_MODEL_N] > v[ST_ROWS])
