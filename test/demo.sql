@@ -1,10 +1,68 @@
+-- make demo: the extension on a throwaway cluster, a sample province, and the
+-- reports a province would print.  Run by test/demo.sh through test/pgenv.sh.
 \pset footer off
+\set ON_ERROR_STOP 1
+SET client_min_messages = warning;
 CREATE EXTENSION htx;
-\echo '== htx_rating on sample spellings from the field'
-SELECT s AS typed, s::htx_rating AS rating, htx_rating_label(s::htx_rating, 'en') AS english,
-       s::htx_rating::integer AS code
-FROM (VALUES ('Tốt'), ('KHA'), ('trung_binh'), ('yếu'), ('not rated')) AS v(s)
+
+\echo '== htx_rating reads what spreadsheets contain'
+SELECT s AS typed, s::htx_rating AS rating, htx_rating_label(s::htx_rating, 'en') AS english
+FROM (VALUES ('Tốt'), ('KHA'), ('trung_binh'), ('yeu'), ('not rated')) AS v(s)
 ORDER BY s::htx_rating DESC;
-\echo '== Scores to ratings (Circular 09/2017/TT-BNNPTNT Art. 6)'
-SELECT s AS score, htx_rating_from_score(s) AS rating
-FROM unnest(ARRAY[92.5, 79.99, 65, 50, 12]::numeric[]) AS s;
+
+\echo '== A sample province: Thái Nguyên''s nine districts, 2020-2025 (deterministic, seed 42)'
+SELECT * FROM htx_generate_sample(600, 42);
+
+\echo '== Plan 42/KH-UBND targets by district, 2025 (htx_district_year_report + htx_target_progress)'
+WITH met AS (
+	SELECT district_code, is_province_total,
+		bool_or(met) FILTER (WHERE target_code = 'GOOD_FAIR_60') AS gf,
+		bool_or(met) FILTER (WHERE target_code IN ('MODEL_PER_DISTRICT', 'MODEL_9')) AS model,
+		bool_or(met) FILTER (WHERE target_code = 'AVG_REVENUE_5BN') AS rev,
+		bool_or(met) FILTER (WHERE target_code = 'TECH_25') AS tech
+	FROM htx_target_progress
+	WHERE plan_code = 'TN-42/KH-UBND' AND year = 2025
+	GROUP BY district_code, is_province_total
+)
+SELECT r.area_name AS "district",
+	coalesce(r.district_kind, '') AS "kind",
+	r.cooperatives AS "HTX",
+	r.good_fair_pct || CASE WHEN m.gf THEN ' ok' ELSE ' --' END AS "tốt+khá % (>=60)",
+	r.model_count || CASE WHEN m.model THEN ' ok' ELSE ' --' END AS "models (>=1, >=9)",
+	to_char(r.avg_revenue_vnd / 1e9, 'FM990.00') || CASE WHEN m.rev THEN ' ok' ELSE ' --' END AS "avg rev. bn VND (>=5)",
+	r.tech_pct || CASE WHEN m.tech THEN ' ok' ELSE ' --' END AS "tech % (>25)",
+	r.managers_trained_pct AS "trained % (~30)"
+FROM htx_district_year_report r
+JOIN met m ON m.district_code IS NOT DISTINCT FROM r.district_code AND m.is_province_total = r.is_province_total
+WHERE r.year = 2025
+ORDER BY r.is_province_total, r.district_code;
+
+\echo '== Province targets, 2025'
+SELECT target_code, comparator, required, round(measured, 2) AS measured, gap::numeric(20,2) AS gap, status
+FROM htx_target_progress
+WHERE plan_code = 'TN-42/KH-UBND' AND is_province_total AND year = 2025
+ORDER BY sort_order;
+
+\echo '== Ratings in the province by year (htx_rating_trend)'
+SELECT year,
+	sum(cooperatives) FILTER (WHERE rating_code = 4) AS "tốt",
+	sum(cooperatives) FILTER (WHERE rating_code = 3) AS "khá",
+	sum(cooperatives) FILTER (WHERE rating_code = 2) AS "trung bình",
+	sum(cooperatives) FILTER (WHERE rating_code = 1) AS "yếu",
+	sum(cooperatives) FILTER (WHERE rating_code = 0) AS "không xếp loại",
+	round((100 * sum(share_of_rated) FILTER (WHERE rating_code >= 3))::numeric, 1) AS "tốt+khá %"
+FROM htx_rating_trend
+WHERE is_province_total
+GROUP BY year ORDER BY year;
+
+\echo '== What the province should fix (htx_data_quality)'
+SELECT check_code, severity, count(*) AS rows, min(issue_vi) AS "vấn đề"
+FROM htx_data_quality GROUP BY check_code, severity ORDER BY severity, check_code;
+
+\echo '== Who does what: task -> agency matrix (htx_task_matrix)'
+SELECT pg_catalog.to_regclass('htx_task_matrix') IS NOT NULL AS has_matrix \gset
+\if :has_matrix
+SELECT * FROM htx_task_matrix;
+\else
+\echo '(htx_task_matrix is not in this build)'
+\endif
