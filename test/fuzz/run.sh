@@ -11,15 +11,32 @@ set -euo pipefail
 cd "$(dirname "$0")"
 seconds=${1:-60}
 
-if ! command -v clang >/dev/null 2>&1; then
-	runner=()
-	[ "$(id -u)" = 0 ] || runner=(sudo)
-	"${runner[@]}" apt-get update -q
-	# clang brings libFuzzer's runtime (libclang-rt-N-dev) on Debian 12
+runner=()
+[ "$(id -u)" = 0 ] || runner=(sudo)
+updated=no
+apt_install() {
+	if [ $updated = no ]; then
+		"${runner[@]}" apt-get update -q
+		updated=yes
+	fi
 	"${runner[@]}" env DEBIAN_FRONTEND=noninteractive \
-		apt-get install -y -q --no-install-recommends clang
+		apt-get install -y -q --no-install-recommends "$@"
+}
+if ! command -v clang >/dev/null 2>&1; then
+	apt_install clang
 fi
-if ! command -v pg_config >/dev/null 2>&1; then
+# libFuzzer's runtime is only a "Recommends" of clang on Debian 12
+# (libclang-rt-N-dev): check that a fuzzer links, install it if not.
+probe=$(mktemp -d)
+echo 'int LLVMFuzzerTestOneInput(const char *d, unsigned long n) { return 0; }' >"$probe/p.c"
+if ! clang -fsanitize=fuzzer,address,undefined -o "$probe/p" "$probe/p.c" >/dev/null 2>&1; then
+	major=$(clang --version | sed -nE 's/.*clang version ([0-9]+).*/\1/p' | head -n1)
+	apt_install "libclang-rt-$major-dev"
+fi
+rm -rf "$probe"
+# the server headers (postgresql-server-dev-N), through the project's deps
+if ! command -v pg_config >/dev/null 2>&1 ||
+	[ ! -f "$(pg_config --includedir-server)/postgres.h" ]; then
 	bash ../deps.sh
 fi
 
