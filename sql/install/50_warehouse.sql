@@ -281,7 +281,8 @@ CREATE FUNCTION @extschema@.htx_generate_sample(cooperatives pg_catalog.int4 DEF
 LANGUAGE plpgsql
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
--- Streams of the hash (the third argument): 1 district, 2 sector, 3 founding
+-- CTEs are MATERIALIZED so that each draw is computed once, not once per
+-- reference.  Streams of the hash (the third argument): 1 district, 2 sector, 3 founding
 -- year, 4 founding day, 5 dissolution, 6 dissolution year, 7 dissolution day,
 -- 10 quality, 11 revenue level, 12 members, 13 managers, 14 tech, 15 VietGAP,
 -- 16 GlobalGAP, 17 organic, 18 OCOP, 19 OCOP stars, 20 product word,
@@ -336,7 +337,7 @@ BEGIN
 			WHEN u < 0.40 THEN 2018 WHEN u < 0.46 THEN 2019 WHEN u < 0.54 THEN 2020
 			WHEN u < 0.62 THEN 2021 WHEN u < 0.71 THEN 2022 WHEN u < 0.81 THEN 2023
 			WHEN u < 0.93 THEN 2024 ELSE 2025 END AS fy
-		FROM (SELECT htx_sample_uniform(seed, i, 3, 0) AS u) AS x
+		FROM (SELECT htx_sample_uniform(seed, i, 3, 0) AS u OFFSET 0) AS x
 	) AS fyr
 	CROSS JOIN LATERAL (
 		SELECT make_date(least(fyr.fy, 2025), 1, 1)
@@ -361,7 +362,7 @@ BEGIN
 	INSERT INTO htx_cooperative_year (cooperative_id, year, rating, score, fined, revenue_vnd, members,
 		young_members, managers, managers_trained, applies_tech, vietgap_certified, globalgap_certified,
 		organic_certified, ocop_stars, is_model)
-	WITH coop AS (
+	WITH coop AS MATERIALIZED (
 		SELECT c.*,
 			extract(year FROM c.founded_on)::int4 AS fy,
 			-- latent quality: district and sector effects, a cooperative effect
@@ -372,7 +373,7 @@ BEGIN
 			3 + floor(htx_sample_uniform(seed, c.cooperative_id, 13, 0) * 4)::int4 AS mgrs
 		FROM htx_cooperative c
 	),
-	ranked AS (
+	ranked AS MATERIALIZED (
 		-- model cooperatives: the best established one of every district from
 		-- 2024 (Plan 42 III.2), and a second one in the three largest in 2025
 		SELECT coop.*,
@@ -382,7 +383,7 @@ BEGIN
 					ORDER BY coop.q DESC, coop.cooperative_id) END AS model_rank
 		FROM coop
 	),
-	cy AS (
+	cy AS MATERIALIZED (
 		SELECT r.*, y,
 			(r.model_rank = 1 AND y >= 2024) OR (r.model_rank = 2 AND y = 2025 AND r.district_code IN ('164', '171', '172')) AS model,
 			(y = r.fy AND r.founded_on > make_date(y, 1, 1)) AS under_12_months,
@@ -392,7 +393,7 @@ BEGIN
 		CROSS JOIN generate_series(2020, 2025) AS y
 		WHERE r.fy <= y AND (r.dissolved_on IS NULL OR extract(year FROM r.dissolved_on) > y)
 	),
-	scored AS (
+	scored AS MATERIALIZED (
 		SELECT cy.*,
 			CASE WHEN cy.missing OR cy.under_12_months THEN NULL
 				ELSE round(least(100, greatest(0,
