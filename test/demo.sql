@@ -62,7 +62,11 @@ FROM htx_data_quality GROUP BY check_code, severity ORDER BY severity, check_cod
 \echo '== Who does what: task -> agency matrix (htx_task_matrix)'
 SELECT pg_catalog.to_regclass('htx_task_matrix') IS NOT NULL AS has_matrix \gset
 \if :has_matrix
-SELECT * FROM htx_task_matrix;
+\pset format wrapped
+\pset columns 150
+SELECT task_code AS task, lead_agencies AS "lead (chủ trì)", supporting_agencies AS "support (phối hợp)"
+FROM htx_task_matrix
+WHERE coalesce(lead_agencies, '') <> '' OR coalesce(supporting_agencies, '') <> '';
 \else
 \echo '(htx_task_matrix is not in this build)'
 \endif
