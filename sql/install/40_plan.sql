@@ -611,52 +611,44 @@ FROM (VALUES
 
 CREATE FUNCTION @extschema@.htx_agency_key(name pg_catalog.text, loose pg_catalog.bool DEFAULT false)
 RETURNS pg_catalog.text
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@, pg_temp
-AS $fn$
-DECLARE
-	k text;
-	pair text[];
-	-- longer phrases first: "uy ban nhan dan" before "uy ban"
-	abbreviations CONSTANT text[] := ARRAY[
-		['uy ban nhan dan', 'ubnd'],
-		['uy ban', 'ub'],
-		['mat tran to quoc', 'mttq'],
-		['ngan hang nha nuoc', 'nhnn'],
-		['phat trien nong thon', 'ptnt'],
-		['nong nghiep', 'nn'],
-		['ke hoach', 'kh'],
-		['dau tu', 'dt'],
-		['khoa hoc', 'kh'],
-		['cong nghe', 'cn'],
-		['thong tin', 'tt'],
-		['truyen thong', 'tt'],
-		['tai nguyen', 'tn'],
-		['moi truong', 'mt'],
-		['tai chinh', 'tc'],
-		['cong thuong', 'ct'],
-		['noi vu', 'nv'],
-		['hop tac xa', 'htx'],
-		['viet nam', 'vn'],
-		['phat thanh truyen hinh', 'ptth'],
-		['phat thanh', 'pt'],
-		['truyen hinh', 'th'],
-		['thanh pho', 'tp']];
-BEGIN
-	k := htx_fold(name);
-	k := replace(k, '&', ' va ');
-	k := regexp_replace(k, '[^a-z0-9]+', ' ', 'g');
-	FOREACH pair SLICE 1 IN ARRAY abbreviations LOOP
-		k := regexp_replace(k, '\m' || pair[1] || '\M', pair[2], 'g');
-	END LOOP;
-	k := regexp_replace(k, '\m(va|and)\M', ' ', 'g');
-	IF loose THEN
-		k := regexp_replace(regexp_replace(k, ' +', ' ', 'g'),
-			'\m(thai nguyen|co lien quan|lien quan|chi nhanh|cac|cap|cua|vn)\M', ' ', 'g');
-	END IF;
-	RETURN btrim(regexp_replace(k, ' +', ' ', 'g'));
-END
-$fn$;
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+-- Every word sits between its own two spaces ("  so  nong  nghiep  "), so
+-- that plain replace() finds whole words, next to each other too, with no
+-- regular expression per phrase.  Longer phrases first ("uy ban nhan dan"
+-- before "uy ban"); then "va" / "and" go; loose drops the words that do not
+-- tell agencies apart.  (Generated list: keep the phrases in this order.)
+RETURN (
+	SELECT pg_catalog.btrim(pg_catalog.regexp_replace(
+		CASE WHEN loose THEN pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(s.k, ' thai  nguyen ', ''), ' co  lien  quan ', ''), ' lien  quan ', ''), ' chi  nhanh ', ''), ' cac ', ''), ' cap ', ''), ' cua ', ''), ' vn ', '') ELSE s.k END,
+		' +', ' ', 'g'))
+	FROM (SELECT pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(pg_catalog.replace(' ' OPERATOR(pg_catalog.||) pg_catalog.replace(pg_catalog.btrim(pg_catalog.regexp_replace(
+		pg_catalog.replace(@extschema@.htx_fold(name), '&', ' va '), '[^a-z0-9]+', ' ', 'g')), ' ', '  ') OPERATOR(pg_catalog.||) ' ',
+		' uy  ban  nhan  dan ', ' ubnd '),
+		' uy  ban ', ' ub '),
+		' mat  tran  to  quoc ', ' mttq '),
+		' ngan  hang  nha  nuoc ', ' nhnn '),
+		' phat  trien  nong  thon ', ' ptnt '),
+		' nong  nghiep ', ' nn '),
+		' ke  hoach ', ' kh '),
+		' dau  tu ', ' dt '),
+		' khoa  hoc ', ' kh '),
+		' cong  nghe ', ' cn '),
+		' thong  tin ', ' tt '),
+		' truyen  thong ', ' tt '),
+		' tai  nguyen ', ' tn '),
+		' moi  truong ', ' mt '),
+		' tai  chinh ', ' tc '),
+		' cong  thuong ', ' ct '),
+		' noi  vu ', ' nv '),
+		' hop  tac  xa ', ' htx '),
+		' viet  nam ', ' vn '),
+		' phat  thanh  truyen  hinh ', ' ptth '),
+		' phat  thanh ', ' pt '),
+		' truyen  hinh ', ' th '),
+		' thanh  pho ', ' tp '),
+		' va ', ''),
+		' and ', '')) AS s(k)
+);
 COMMENT ON FUNCTION @extschema@.htx_agency_key(pg_catalog.text, pg_catalog.bool) IS
 'matching key of an agency name: htx_fold (case, diacritics, NFC/NFD), & and "và"/"and" dropped, punctuation to spaces, and the usual phrases abbreviated the way the plan does ("Nông nghiệp và Phát triển nông thôn" and "NN&PTNT" both give "nn ptnt"); loose also drops words that do not tell agencies apart (Thái Nguyên, các, cấp, của, chi nhánh, Việt Nam, liên quan)';
 
@@ -709,35 +701,37 @@ LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 DECLARE
-	v_code text := upper(btrim(name));
+	v_code text := upper(regexp_replace(btrim(name), '[\s_-]+', '_', 'g'));
 	k text := htx_agency_key(name);
 	kl text := htx_agency_key(name, true);
 	hits text[];
 	listing text;
 BEGIN
-	-- an agency code, in any case
+	-- an agency code, in any case, with _ or a space between its parts
 	IF EXISTS (SELECT 1 FROM htx_agency a WHERE a.agency_code = v_code) THEN
 		RETURN v_code;
 	END IF;
 	IF k <> '' THEN
-		-- 1. a name, short form or alias with the same key
-		SELECT array_agg(DISTINCT s.agency_code ORDER BY s.agency_code) INTO hits
-		FROM htx_agency_spelling s
-		WHERE s.spelling_kind <> 'code' AND replace(s.match_key, ' ', '') = replace(k, ' ', '');
-		-- 2. the same key once words like "tỉnh Thái Nguyên", "các", "cấp" are dropped
-		IF hits IS NULL AND kl <> '' THEN
-			SELECT array_agg(DISTINCT s.agency_code ORDER BY s.agency_code) INTO hits
-			FROM htx_agency_spelling s
-			WHERE s.spelling_kind <> 'code' AND replace(s.match_key_loose, ' ', '') = replace(kl, ' ', '');
-		END IF;
-		-- 3. every word given appears in one of the agency's spellings ("tỉnh" aside)
-		IF hits IS NULL AND array_remove(string_to_array(kl, ' '), 'tinh') <> '{}' THEN
-			SELECT array_agg(DISTINCT s.agency_code ORDER BY s.agency_code) INTO hits
+		-- the keys of every spelling, each computed only when a test needs it
+		WITH sp AS NOT MATERIALIZED (
+			SELECT s.agency_code, replace(s.match_key, ' ', '') AS key,
+				replace(s.match_key_loose, ' ', '') AS loose_key,
+				array_remove(string_to_array(s.match_key_loose, ' '), 'tinh') AS loose_words
 			FROM htx_agency_spelling s
 			WHERE s.spelling_kind <> 'code'
-			  AND array_remove(string_to_array(s.match_key_loose, ' '), 'tinh')
-			      @> array_remove(string_to_array(kl, ' '), 'tinh');
-		END IF;
+		)
+		SELECT COALESCE(
+			-- 1. a name, short form or alias with the same key
+			(SELECT array_agg(DISTINCT sp.agency_code ORDER BY sp.agency_code) FROM sp
+			 WHERE sp.key = replace(k, ' ', '')),
+			-- 2. the same key once words like "Thái Nguyên", "các", "cấp" are dropped
+			(SELECT array_agg(DISTINCT sp.agency_code ORDER BY sp.agency_code) FROM sp
+			 WHERE kl <> '' AND sp.loose_key = replace(kl, ' ', '')),
+			-- 3. every word given appears in one of the agency's spellings ("tỉnh" aside)
+			(SELECT array_agg(DISTINCT sp.agency_code ORDER BY sp.agency_code) FROM sp
+			 WHERE array_remove(string_to_array(kl, ' '), 'tinh') <> '{}'
+			   AND sp.loose_words @> array_remove(string_to_array(kl, ' '), 'tinh')))
+		INTO hits;
 		IF cardinality(hits) = 1 THEN
 			RETURN hits[1];
 		END IF;
