@@ -89,8 +89,7 @@ COMMENT ON COLUMN @extschema@.htx_agency_alias.builtin IS 'true for rows shipped
 CREATE TABLE @extschema@.htx_task (
 	task_code pg_catalog.text PRIMARY KEY
 		CONSTRAINT htx_task_code_has_no_spaces CHECK (task_code OPERATOR(pg_catalog.~) '^[A-Za-z0-9][A-Za-z0-9._/-]*$'),
-	parent_code pg_catalog.text
-		REFERENCES @extschema@.htx_task ON UPDATE CASCADE,
+	parent_code pg_catalog.text,
 	part pg_catalog.text NOT NULL DEFAULT 'local'
 		CONSTRAINT htx_task_part_known CHECK (part OPERATOR(pg_catalog.=) ANY ('{III,IV,V,appendix,local}'::pg_catalog.text[])),
 	sort_order pg_catalog.int4,
@@ -99,8 +98,7 @@ CREATE TABLE @extschema@.htx_task (
 	body_vi pg_catalog.text,
 	title_en pg_catalog.text NOT NULL,
 	clause pg_catalog.text NOT NULL,
-	related_task_code pg_catalog.text
-		REFERENCES @extschema@.htx_task ON UPDATE CASCADE,
+	related_task_code pg_catalog.text,
 	note pg_catalog.text,
 	builtin pg_catalog.bool NOT NULL DEFAULT false,
 	CONSTRAINT htx_task_not_its_own_parent CHECK (parent_code OPERATOR(pg_catalog.<>) task_code)
@@ -118,6 +116,49 @@ COMMENT ON COLUMN @extschema@.htx_task.clause IS 'where in the plan the task is 
 COMMENT ON COLUMN @extschema@.htx_task.related_task_code IS 'for an appendix group: the section III task whose heading it repeats (A1 is III.1, A2 is III.3); NULL where no heading matches';
 COMMENT ON COLUMN @extschema@.htx_task.note IS 'where the text is ambiguous, irregular or misprinted, what it says and how htx records it';
 COMMENT ON COLUMN @extschema@.htx_task.builtin IS 'true for rows shipped with htx (not dumped: CREATE EXTENSION recreates them)';
+
+-- parent_code and related_task_code refer to htx_task itself.  Not as foreign
+-- keys: pg_dump warns about any self-referencing foreign key on a table whose
+-- rows it dumps (it cannot order the table's data before itself), so a
+-- constraint trigger checks them instead, at the end of each statement like a
+-- foreign key (or at commit, after SET CONSTRAINTS htx_task_links DEFERRED).
+CREATE FUNCTION @extschema@.htx_task_check_links()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+BEGIN
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		IF NEW.parent_code IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM htx_task t WHERE t.task_code = NEW.parent_code) THEN
+			RAISE EXCEPTION 'parent task "%" of task "%" does not exist', NEW.parent_code, NEW.task_code
+				USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'htx_task_links';
+		END IF;
+		IF NEW.related_task_code IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM htx_task t WHERE t.task_code = NEW.related_task_code) THEN
+			RAISE EXCEPTION 'related task "%" of task "%" does not exist', NEW.related_task_code, NEW.task_code
+				USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'htx_task_links';
+		END IF;
+	END IF;
+	IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.task_code <> OLD.task_code) THEN
+		IF EXISTS (SELECT 1 FROM htx_task t
+		           WHERE t.parent_code = OLD.task_code OR t.related_task_code = OLD.task_code) THEN
+			RAISE EXCEPTION 'task "%" is still the parent or related task of another task', OLD.task_code
+				USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'htx_task_links',
+					  HINT = 'Change or remove those tasks first.';
+		END IF;
+	END IF;
+	RETURN NULL;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_task_check_links() IS
+'trigger function of htx_task_links: parent_code and related_task_code name existing tasks, and a task still named by another is not removed or renamed (23503)';
+CREATE CONSTRAINT TRIGGER htx_task_links
+	AFTER INSERT OR UPDATE OR DELETE ON @extschema@.htx_task
+	DEFERRABLE INITIALLY IMMEDIATE
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.htx_task_check_links();
+COMMENT ON TRIGGER htx_task_links ON @extschema@.htx_task IS
+'checks parent_code and related_task_code like a foreign key would (see htx_task_check_links)';
 
 -- Assignments ------------------------------------------------------------------
 

@@ -2,7 +2,7 @@
 -- lead and supporting agencies, section V's assignments, successors by date,
 -- the task functions, their errors, and the BI views.
 BEGIN;
-SELECT plan(106);
+SELECT plan(110);
 
 -- Errors as (SQLSTATE, message, hint), for checking hints too.
 CREATE FUNCTION pg_temp.err(q text) RETURNS text[] LANGUAGE plpgsql AS $$
@@ -260,6 +260,15 @@ SELECT throws_ok($$INSERT INTO htx_assignment (task_code, agency_code, role, sou
 	'23514', NULL, 'roles are lead or support');
 SELECT throws_ok($$INSERT INTO htx_assignment (task_code, agency_code, role, source) VALUES ('III.7', 'NOBODY', 'lead', 'x')$$,
 	'23503', NULL, 'assignments name known agencies');
+SELECT throws_ok($$INSERT INTO htx_task (task_code, parent_code, title_vi, title_en, clause) VALUES ('X.1', 'X', 'x', 'x', 'x')$$,
+	'23503', 'parent task "X" of task "X.1" does not exist', 'a task''s parent must exist');
+SELECT lives_ok($$INSERT INTO htx_task (task_code, parent_code, title_vi, title_en, clause)
+	VALUES ('Y.1', 'Y', 'y', 'y', 'y'), ('Y', NULL, 'y', 'y', 'y')$$,
+	'checked at the end of the statement, like a foreign key: a child may come before its parent (as in a dump)');
+SELECT throws_ok($$DELETE FROM htx_task WHERE task_code = 'Y'$$,
+	'23503', 'task "Y" is still the parent or related task of another task', 'a parent is not removed under its items');
+SELECT throws_ok($$UPDATE htx_task SET task_code = 'III.ONE' WHERE task_code = 'III.1'$$,
+	'23503', NULL, 'nor renamed');
 SELECT throws_ok($$INSERT INTO htx_agency_succession (agency_code, successor_code, source) VALUES ('DOF', 'DOF', 'x')$$,
 	'23514', NULL, 'an agency does not succeed itself');
 
