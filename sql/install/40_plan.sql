@@ -849,10 +849,11 @@ BEGIN
 	IF v_code IS NOT NULL THEN
 		RETURN v_code;
 	END IF;
-	-- a title, folded
+	-- a clause (as source gives it: "Phụ lục row 3.2", "V.2 bullet 1") or a title, folded
 	SELECT array_agg(x.task_code ORDER BY x.sort_order NULLS LAST, x.task_code) INTO hits
 	FROM htx_task x
-	WHERE htx_fold(x.title_vi) = htx_fold(task) OR htx_fold(x.title_en) = htx_fold(task);
+	WHERE htx_fold(x.clause) = htx_fold(task)
+	   OR htx_fold(x.title_vi) = htx_fold(task) OR htx_fold(x.title_en) = htx_fold(task);
 	IF cardinality(hits) = 1 THEN
 		RETURN hits[1];
 	ELSIF cardinality(hits) > 1 THEN
@@ -890,7 +891,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_task_resolve(pg_catalog.text) IS
-'the task code for a code in any case and spacing (iii.4.C, "A 3.1"), or for a task''s exact title (folded like htx_fold); an unknown task raises P0002 with the closest codes in the hint';
+'the task code for a code in any case and spacing (iii.4.C, "A 3.1"), a task''s clause ("Phụ lục row 3.2", "V.2 bullet 1") or its exact title (folded like htx_fold); an unknown task raises P0002 with the closest codes in the hint';
 
 CREATE FUNCTION @extschema@.htx_task_agencies(task_code pg_catalog.text, as_of pg_catalog.date DEFAULT NULL)
 RETURNS TABLE (agency_code pg_catalog.text, agency_name pg_catalog.text, role pg_catalog.text, source pg_catalog.text)
@@ -933,7 +934,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_task_agencies(pg_catalog.text, pg_catalog.date) IS
-'who leads and who supports a task (code, or exact title): one row per agency, role and clause, leads first, appendix before section V; with as_of, an agency that no longer exists on that date is replaced by its successor, and source says so ("listed as DARD (...), succeeded by DAE from 2025-03-01", or "existed until ..., no successor recorded"); an unknown task raises P0002';
+'who leads and who supports a task (code, clause or exact title): one row per agency, role and clause, leads first, appendix before section V; with as_of, an agency that no longer exists on that date is replaced by its successor, and source says so ("listed as DARD (...), succeeded by DAE from 2025-03-01", or "existed until ..., no successor recorded"); an unknown task raises P0002';
 
 CREATE FUNCTION @extschema@.htx_lead_agencies(task_code pg_catalog.text, as_of pg_catalog.date DEFAULT NULL)
 RETURNS pg_catalog.text[]

@@ -2,7 +2,7 @@
 -- lead and supporting agencies, section V's assignments, successors by date,
 -- the task functions, their errors, and the BI views.
 BEGIN;
-SELECT plan(110);
+SELECT plan(112);
 
 -- Errors as (SQLSTATE, message, hint), for checking hints too.
 CREATE FUNCTION pg_temp.err(q text) RETURNS text[] LANGUAGE plpgsql AS $$
@@ -181,6 +181,8 @@ SELECT results_eq($$SELECT agency_code, role, source FROM htx_task_agencies('III
 SELECT results_eq($$SELECT agency_code FROM htx_task_agencies(' iii.4.C ')$$, ARRAY['DONRE', 'DEPTS_RELATED', 'LOCALITIES'],
 	'task codes in any case and spacing');
 SELECT is(htx_task_resolve('Kinh phí thực hiện'), 'IV', 'a task by its title');
+SELECT is(htx_task_resolve('Phụ lục row 3.2'), 'A3.2', 'a task by its clause, as source writes it');
+SELECT is(htx_task_resolve('v.2 BULLET 1'), 'V.2.1', 'a clause in any case');
 SELECT is(htx_task_resolve(normalize('KINH PHI THUC HIEN', NFD)), 'IV', 'a title folded');
 SELECT is((SELECT count(*)::int FROM htx_task_agencies(NULL)), 0, 'a NULL task gives no rows');
 SELECT is(htx_lead_agencies(NULL), NULL, 'and NULL arrays');
