@@ -1026,6 +1026,21 @@ COMMENT ON FUNCTION @extschema@.htx_agency_tasks(pg_catalog.text, pg_catalog.tex
 -- Views for BI tools ---------------------------------------------------------------
 
 CREATE VIEW @extschema@.htx_task_assignments AS
+WITH RECURSIVE chain(agency_code, holder, depth) AS (
+	-- who holds each agency's duties today: the successor chain, inlined here
+	-- because a view's functions run with the reader's rights, its tables with
+	-- the owner's (a BI role may read the view but not htx_agency)
+	SELECT a.agency_code, a.agency_code, 0 FROM @extschema@.htx_agency a
+	UNION ALL
+	SELECT c.agency_code, s.successor_code, c.depth OPERATOR(pg_catalog.+) 1
+	FROM chain c
+	JOIN @extschema@.htx_agency h ON h.agency_code OPERATOR(pg_catalog.=) c.holder
+	JOIN @extschema@.htx_agency_succession s ON s.agency_code OPERATOR(pg_catalog.=) c.holder
+	WHERE h.valid_to OPERATOR(pg_catalog.<) CURRENT_DATE AND c.depth OPERATOR(pg_catalog.<) 32
+), now_holder AS (
+	SELECT DISTINCT ON (chain.agency_code) chain.agency_code, chain.holder
+	FROM chain ORDER BY chain.agency_code, chain.depth DESC
+)
 SELECT t.task_code,
 	t.part AS task_part,
 	t.parent_code AS task_parent_code,
@@ -1052,7 +1067,8 @@ SELECT t.task_code,
 FROM @extschema@.htx_assignment x
 JOIN @extschema@.htx_task t ON t.task_code OPERATOR(pg_catalog.=) x.task_code
 JOIN @extschema@.htx_agency a ON a.agency_code OPERATOR(pg_catalog.=) x.agency_code
-JOIN @extschema@.htx_agency cur ON cur.agency_code OPERATOR(pg_catalog.=) @extschema@.htx_agency_on(x.agency_code, CURRENT_DATE)
+JOIN now_holder n ON n.agency_code OPERATOR(pg_catalog.=) x.agency_code
+JOIN @extschema@.htx_agency cur ON cur.agency_code OPERATOR(pg_catalog.=) n.holder
 GROUP BY t.task_code, x.agency_code, x.role, a.agency_code, cur.agency_code;
 COMMENT ON VIEW @extschema@.htx_task_assignments IS
 'one row per task, agency and role (lead or support), with the task''s titles, the agency''s names and the clauses the assignment comes from; for BI tools';
@@ -1079,9 +1095,24 @@ COMMENT ON COLUMN @extschema@.htx_task_assignments.current_agency_name_vi IS 'it
 COMMENT ON COLUMN @extschema@.htx_task_assignments.current_agency_exists IS 'false when the holder has ended with no successor recorded (UBND các huyện, thành phố after 2025-06-30)';
 
 CREATE VIEW @extschema@.htx_task_matrix AS
-WITH x AS (
+WITH RECURSIVE chain(agency_code, holder, depth) AS (
+	-- who holds each agency's duties today: the successor chain, inlined here
+	-- because a view's functions run with the reader's rights, its tables with
+	-- the owner's (a BI role may read the view but not htx_agency)
+	SELECT a.agency_code, a.agency_code, 0 FROM @extschema@.htx_agency a
+	UNION ALL
+	SELECT c.agency_code, s.successor_code, c.depth OPERATOR(pg_catalog.+) 1
+	FROM chain c
+	JOIN @extschema@.htx_agency h ON h.agency_code OPERATOR(pg_catalog.=) c.holder
+	JOIN @extschema@.htx_agency_succession s ON s.agency_code OPERATOR(pg_catalog.=) c.holder
+	WHERE h.valid_to OPERATOR(pg_catalog.<) CURRENT_DATE AND c.depth OPERATOR(pg_catalog.<) 32
+), now_holder AS (
+	SELECT DISTINCT ON (chain.agency_code) chain.agency_code, chain.holder
+	FROM chain ORDER BY chain.agency_code, chain.depth DESC
+)
+, x AS (
 	SELECT x.task_code, x.agency_code, x.role, x.source,
-		@extschema@.htx_agency_on(x.agency_code, CURRENT_DATE) AS now_code,
+		(SELECT n.holder FROM now_holder n WHERE n.agency_code OPERATOR(pg_catalog.=) x.agency_code) AS now_code,
 		pg_catalog.row_number() OVER (PARTITION BY x.task_code ORDER BY pg_catalog.starts_with(x.source, 'V'),
 			pg_catalog.string_to_array(pg_catalog.btrim(pg_catalog.regexp_replace(x.source, '[^0-9]+', ' ', 'g')), ' ')::pg_catalog.numeric[],
 			x.source, x.list_order, x.agency_code) AS seq

@@ -2,7 +2,7 @@
 -- lead and supporting agencies, section V's assignments, successors by date,
 -- the task functions, their errors, and the BI views.
 BEGIN;
-SELECT plan(112);
+SELECT plan(116);
 
 -- Errors as (SQLSTATE, message, hint), for checking hints too.
 CREATE FUNCTION pg_temp.err(q text) RETURNS text[] LANGUAGE plpgsql AS $$
@@ -299,6 +299,24 @@ SELECT is_empty($$SELECT c.relname || '.' || a.attname || ' ' || format_type(a.a
 	  AND (a.atttypid NOT IN ('text'::regtype, 'int4'::regtype, 'date'::regtype, 'bool'::regtype)
 	       OR a.attname !~ '^[a-z][a-z0-9_]*$')$$,
 	'the views have plain text/integer/date/boolean columns with snake_case names');
+
+-- a BI role given htx_grant_reader reads every column of the plan views
+-- (views must not call functions that read tables: those run as the reader)
+CREATE TEMP TABLE owner_matrix AS SELECT t::text AS r FROM htx_task_matrix t;
+CREATE TEMP TABLE owner_assignments AS SELECT t::text AS r FROM htx_task_assignments t;
+CREATE TEMP TABLE owner_spelling AS SELECT t::text AS r FROM htx_agency_spelling t;
+CREATE ROLE htx_plan_test_reader;
+SELECT ok((SELECT count(*) FROM htx_grant_reader('htx_plan_test_reader') WHERE object_name IN ('htx_task_matrix', 'htx_task_assignments', 'htx_agency_spelling')) = 3,
+	'htx_grant_reader grants the plan views');
+GRANT SELECT ON owner_matrix, owner_assignments, owner_spelling TO htx_plan_test_reader;
+SET LOCAL ROLE htx_plan_test_reader;
+SELECT set_eq($$SELECT t::text FROM htx_task_matrix t$$, $$SELECT r FROM owner_matrix$$,
+	'a reader role sees htx_task_matrix as the owner does, every column');
+SELECT set_eq($$SELECT t::text FROM htx_task_assignments t$$, $$SELECT r FROM owner_assignments$$,
+	'and htx_task_assignments');
+SELECT set_eq($$SELECT t::text FROM htx_agency_spelling t$$, $$SELECT r FROM owner_spelling$$,
+	'and htx_agency_spelling');
+RESET ROLE;
 
 SELECT * FROM finish();
 ROLLBACK;
