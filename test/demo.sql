@@ -66,7 +66,8 @@ SELECT pg_catalog.to_regclass('htx_task_matrix') IS NOT NULL AS has_matrix \gset
 \pset columns 150
 SELECT task_code AS task, lead_agencies AS "lead (chủ trì)", supporting_agencies AS "support (phối hợp)"
 FROM htx_task_matrix
-WHERE coalesce(lead_agencies, '') <> '' OR coalesce(supporting_agencies, '') <> '';
+WHERE coalesce(lead_agencies, '') <> '' OR coalesce(supporting_agencies, '') <> ''
+ORDER BY task_sort_order;
 \else
 \echo '(htx_task_matrix is not in this build)'
 \endif
