@@ -7,6 +7,7 @@
 # must survive all of it.  Prints TAP; run by prove from test/run.sh with
 # PGHOST/PGPORT/PGUSER set to a throwaway cluster.
 set -uo pipefail
+. "$(dirname "$0")/lib.bash"
 
 db=htx_tap_state_$$
 tmp=$(mktemp -d /tmp/htx-tap-state.XXXXXX)
@@ -16,30 +17,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-failed=0
-check() {	# check DESCRIPTION COMMAND...: ok when COMMAND succeeds
-	local desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		failed=1
-	fi
-}
-is() {		# is HAVE WANT DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" == "$2" ]; then
-		echo "ok $n - $3"
-	else
-		echo "not ok $n - $3"
-		echo "#   have: $1"
-		echo "#   want: $2"
-		failed=1
-	fi
-}
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 # run psql expecting an error; print "SQLSTATE: message | detail" of the first one
 err() {

@@ -7,6 +7,7 @@
 # Prints TAP; run by prove from test/run.sh against a throwaway cluster
 # (PGHOST/PGPORT/PGUSER).
 set -uo pipefail
+. "$(dirname "$0")/lib.bash"
 
 db=htx_tap_plan_dump_$$
 db_custom=${db}_custom
@@ -18,12 +19,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-is() {		# is HAVE WANT DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" == "$2" ]; then echo "ok $n - $3"; else
-		echo "not ok $n - $3"; echo "#   have: $1"; echo "#   want: $2"; fi
-}
 q() { local d=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$d" "$@"; }
 
 counts="SELECT concat_ws(',',
@@ -102,3 +97,5 @@ is "$(q "$db_plain" -c "$counts")" "$before_counts" "with the same rows"
 answers "$db_plain" > "$tmp/plain.txt"
 is "$(cmp -s "$tmp/before.txt" "$tmp/plain.txt" && echo same || diff "$tmp/before.txt" "$tmp/plain.txt" | head -5)" "same" \
 	"and the same answers"
+
+exit $failed

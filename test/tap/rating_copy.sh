@@ -4,6 +4,7 @@
 # nothing, and a plain pg_dump/restore.  Prints TAP; run by prove from
 # test/run.sh with PGHOST/PGPORT/PGUSER set to a throwaway cluster.
 set -uo pipefail
+. "$(dirname "$0")/lib.bash"
 
 db=htx_tap_copy_$$
 db2=${db}_restored
@@ -15,34 +16,9 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-failed=0
-check() {	# check DESCRIPTION COMMAND...: ok when COMMAND succeeds
-	local desc=$1
-	shift
-	n=$((n + 1))
-	if "$@"; then
-		echo "ok $n - $desc"
-	else
-		echo "not ok $n - $desc"
-		failed=1
-	fi
-}
-is() {		# is HAVE WANT DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" == "$2" ]; then
-		echo "ok $n - $3"
-	else
-		echo "not ok $n - $3"
-		echo "#   have: $1"
-		echo "#   want: $2"
-		failed=1
-	fi
-}
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 # run psql expecting an error; print "SQLSTATE: message" of the first one
-err() { psql -X -q -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d "$db" "$@" 2>&1 >/dev/null |
-		sed -nE 's/^(psql:[^:]*:[0-9]+: )?ERROR:  ([0-9A-Z]{5}): (.*)$/\2: \3/p' | head -n1; }
+err() { psql -X -q -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d "$db" "$@" 2>&1 >/dev/null | first_error; }
 
 echo "1..20"
 

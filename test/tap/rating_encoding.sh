@@ -12,6 +12,7 @@
 #  - SQL_ASCII: bytes are taken as UTF-8; everything works as in UTF8, and
 #    bytes that are not valid UTF-8 are refused with 22021.
 set -uo pipefail
+. "$(dirname "$0")/lib.bash"
 
 latin1=htx_tap_latin1_$$
 sqlascii=htx_tap_sqlascii_$$
@@ -25,19 +26,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-failed=0
-is() {		# is HAVE WANT DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" == "$2" ]; then
-		echo "ok $n - $3"
-	else
-		echo "not ok $n - $3"
-		echo "#   have: $1"
-		echo "#   want: $2"
-		failed=1
-	fi
-}
 # q DB SQL: one value, client encoding UTF8
 q() { PGCLIENTENCODING=UTF8 psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2" 2>&1; }
 # err DB SQL: "SQLSTATE: message" of the error

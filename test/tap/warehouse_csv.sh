@@ -5,6 +5,7 @@
 # nothing behind.  Prints TAP; run by prove from test/run.sh against a
 # throwaway cluster (PGHOST/PGPORT/PGUSER).
 set -uo pipefail
+. "$(dirname "$0")/lib.bash"
 cd "$(dirname "$0")/../.."
 
 db=htx_tap_wh_csv_$$
@@ -12,17 +13,6 @@ tmp=$(mktemp -d /tmp/htx-tap-csv.XXXXXX)
 cleanup() { dropdb --if-exists "$db" >/dev/null 2>&1; rm -rf "$tmp"; }
 trap cleanup EXIT
 
-n=0
-is() {		# is HAVE WANT DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" == "$2" ]; then echo "ok $n - $3"; else
-		echo "not ok $n - $3"; echo "#   have: $1"; echo "#   want: $2"; fi
-}
-like() {	# like HAVE SUBSTRING DESCRIPTION
-	n=$((n + 1))
-	case "$1" in *"$2"*) echo "ok $n - $3" ;; *)
-		echo "not ok $n - $3"; echo "#   have: $1"; echo "#   want something containing: $2" ;; esac
-}
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 # run a psql script in one transaction expecting an error; print all its error output
 load_err() { psql -X -q -At -v ON_ERROR_STOP=1 --single-transaction -d "$db" "$@" 2>&1 >/dev/null; }
@@ -84,3 +74,5 @@ sed '1s/managers_trained/trained/' test/data/htx_cooperative_year.csv > "$tmp/y_
 out=$(load_err -c "\\copy htx_cooperative_year FROM '$tmp/y_header.csv' WITH (FORMAT csv, HEADER match)")
 like "$out" 'column name mismatch in header line field 10' "HEADER match catches a file whose columns moved"
 is "$(counts)" "5/0" "none of the rejected files left a row"
+
+exit $failed

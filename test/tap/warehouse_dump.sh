@@ -6,6 +6,7 @@
 # plain SQL through psql.  Prints TAP; run by prove from test/run.sh against
 # a throwaway cluster (PGHOST/PGPORT/PGUSER).
 set -uo pipefail
+. "$(dirname "$0")/lib.bash"
 
 db=htx_tap_wh_dump_$$
 db_custom=${db}_custom
@@ -17,12 +18,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-is() {		# is HAVE WANT DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" == "$2" ]; then echo "ok $n - $3"; else
-		echo "not ok $n - $3"; echo "#   have: $1"; echo "#   want: $2"; fi
-}
 q() { local d=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$d" "$@"; }
 # every report, in a fixed order, with every column
 reports() {
@@ -83,3 +78,5 @@ is "$(q "$db_plain" -c "$tables")" "$before_tables" "with the same rows"
 reports "$db_plain" > "$tmp/plain.txt"
 is "$(cmp -s "$tmp/before.txt" "$tmp/plain.txt" && echo same || diff "$tmp/before.txt" "$tmp/plain.txt" | head -5)" "same" \
 	"and identical report output"
+
+exit $failed

@@ -5,6 +5,7 @@
 # filters; htx_revoke_reader takes it all back.  Prints TAP; run by prove from
 # test/run.sh against a throwaway cluster (PGHOST/PGPORT/PGUSER).
 set -uo pipefail
+. "$(dirname "$0")/lib.bash"
 
 db=htx_tap_wh_reader_$$
 role=htx_tap_reader_$$
@@ -14,12 +15,6 @@ cleanup() {
 }
 trap cleanup EXIT
 
-n=0
-is() {		# is HAVE WANT DESCRIPTION
-	n=$((n + 1))
-	if [ "$1" == "$2" ]; then echo "ok $n - $3"; else
-		echo "not ok $n - $3"; echo "#   have: $1"; echo "#   want: $2"; fi
-}
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 r() { psql -X -q -At -v ON_ERROR_STOP=1 -U "$role" -d "$db" "$@"; }
 # as the reader, expecting an error: print its SQLSTATE
@@ -95,3 +90,5 @@ is "$(psql -X -q -At -v VERBOSITY=verbose -d "$db" -c "SELECT htx_grant_reader(c
 	sed -nE 's/^ERROR:  ([0-9A-Z]{5}): .*$/\1/p')" "22023" "a superuser is refused as a read-only role"
 q -c "SELECT htx_revoke_reader('$role')" >/dev/null
 is "$(r_state -c "SELECT count(*) FROM htx_district_year_report")" "42501" "after htx_revoke_reader the views are closed again"
+
+exit $failed
