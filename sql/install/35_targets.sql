@@ -176,6 +176,39 @@ VALUES
  'about', 30, 'percent', NULL, 2025, 'Mục tiêu đến năm 2025',
  'Paraphrased. Business links are not in htx_evaluation, so htx cannot measure it.', true);
 
+-- How a target is measured and decided: pure functions, shared by
+-- htx_check_targets and the htx_target_progress view (which a BI role reads
+-- without rights on the tables, so the logic must not read any).
+
+CREATE FUNCTION @extschema@.htx_target_measured(e @extschema@.htx_evaluation, measure pg_catalog.text)
+RETURNS pg_catalog.numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+	WHEN measure OPERATOR(pg_catalog.=) 'good_fair_share' THEN (e).good_fair_share::pg_catalog.numeric OPERATOR(pg_catalog.*) 100
+	WHEN measure OPERATOR(pg_catalog.=) 'tech_share' THEN (e).tech_share::pg_catalog.numeric OPERATOR(pg_catalog.*) 100
+	WHEN measure OPERATOR(pg_catalog.=) 'managers_trained_share' THEN (e).managers_trained_share::pg_catalog.numeric OPERATOR(pg_catalog.*) 100
+	WHEN measure OPERATOR(pg_catalog.=) 'model_count' THEN (e).model_count::pg_catalog.numeric
+	WHEN measure OPERATOR(pg_catalog.=) 'tech_count' THEN (e).tech_count::pg_catalog.numeric
+	WHEN measure OPERATOR(pg_catalog.=) 'avg_revenue_vnd' THEN (e).avg_revenue_vnd
+	WHEN measure OPERATOR(pg_catalog.=) 'members_total' THEN (e).members_total::pg_catalog.numeric
+END;
+COMMENT ON FUNCTION @extschema@.htx_target_measured(@extschema@.htx_evaluation, pg_catalog.text) IS
+'the value of a target measure (htx_target.measure) in an evaluation, shares in percent; NULL for an unknown measure or missing data';
+
+CREATE FUNCTION @extschema@.htx_target_met(measured pg_catalog.numeric, comparator pg_catalog.text,
+		required pg_catalog.numeric, tolerance pg_catalog.numeric)
+RETURNS pg_catalog.bool
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+	WHEN measured IS NULL OR comparator OPERATOR(pg_catalog.=) 'none' THEN NULL
+	WHEN comparator OPERATOR(pg_catalog.=) '>=' THEN measured OPERATOR(pg_catalog.>=) required
+	WHEN comparator OPERATOR(pg_catalog.=) '>' THEN measured OPERATOR(pg_catalog.>) required
+	WHEN comparator OPERATOR(pg_catalog.=) 'about' AND tolerance IS NOT NULL
+		THEN measured OPERATOR(pg_catalog.>=) (required OPERATOR(pg_catalog.-) tolerance)
+END;
+COMMENT ON FUNCTION @extschema@.htx_target_met(pg_catalog.numeric, pg_catalog.text, pg_catalog.numeric, pg_catalog.numeric) IS
+'whether a measured value meets a target: >= and > as worded, about when within tolerance below required; NULL when it cannot be decided (no value, no number, no tolerance)';
+
 -- htx_check_targets ------------------------------------------------------------
 
 CREATE FUNCTION @extschema@.htx_check_targets(e @extschema@.htx_evaluation,
@@ -202,26 +235,13 @@ BEGIN
 	WITH m AS (
 		SELECT t.*,
 			COALESCE(o.tolerance, t.tolerance) AS tol,
-			CASE t.measure
-				WHEN 'good_fair_share' THEN (e).good_fair_share::numeric * 100
-				WHEN 'tech_share' THEN (e).tech_share::numeric * 100
-				WHEN 'managers_trained_share' THEN (e).managers_trained_share::numeric * 100
-				WHEN 'model_count' THEN (e).model_count::numeric
-				WHEN 'tech_count' THEN (e).tech_count::numeric
-				WHEN 'avg_revenue_vnd' THEN (e).avg_revenue_vnd
-				WHEN 'members_total' THEN (e).members_total::numeric
-			END AS val
+			htx_target_measured(e, t.measure) AS val
 		FROM htx_target t
 		LEFT JOIN htx_target_tolerance o USING (plan_code, target_code, scope)
 		WHERE t.plan_code = plan AND t.scope = htx_check_targets.scope
 	)
 	SELECT m.target_code, m.indicator_vi, m.comparator, m.required, m.val,
-		CASE
-			WHEN m.val IS NULL OR m.comparator = 'none' THEN NULL
-			WHEN m.comparator = '>=' THEN m.val >= m.required
-			WHEN m.comparator = '>' THEN m.val > m.required
-			WHEN m.comparator = 'about' AND m.tol IS NOT NULL THEN m.val >= m.required - m.tol
-		END,
+		htx_target_met(m.val, m.comparator, m.required, m.tol),
 		m.val - m.required,
 		m.unit,
 		concat_ws(' ',

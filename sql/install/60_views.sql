@@ -185,29 +185,16 @@ JOIN @extschema@.htx_target t ON t.scope OPERATOR(pg_catalog.=) r.area_level
 LEFT JOIN @extschema@.htx_target_tolerance o ON o.plan_code OPERATOR(pg_catalog.=) t.plan_code
 	AND o.target_code OPERATOR(pg_catalog.=) t.target_code AND o.scope OPERATOR(pg_catalog.=) t.scope
 CROSS JOIN LATERAL (
-	-- the same measures, in the same units, as htx_check_targets
+	-- measured and decided by the same functions as htx_check_targets
 	SELECT COALESCE(o.tolerance, t.tolerance) AS tol,
-		CASE
-			WHEN t.measure OPERATOR(pg_catalog.=) 'good_fair_share'
-				THEN r.good_fair_share::pg_catalog.numeric OPERATOR(pg_catalog.*) 100
-			WHEN t.measure OPERATOR(pg_catalog.=) 'tech_share'
-				THEN r.tech_share::pg_catalog.numeric OPERATOR(pg_catalog.*) 100
-			WHEN t.measure OPERATOR(pg_catalog.=) 'managers_trained_share'
-				THEN r.managers_trained_share::pg_catalog.numeric OPERATOR(pg_catalog.*) 100
-			WHEN t.measure OPERATOR(pg_catalog.=) 'model_count' THEN r.model_count::pg_catalog.numeric
-			WHEN t.measure OPERATOR(pg_catalog.=) 'tech_count' THEN r.tech_count::pg_catalog.numeric
-			WHEN t.measure OPERATOR(pg_catalog.=) 'avg_revenue_vnd' THEN r.avg_revenue_vnd
-			WHEN t.measure OPERATOR(pg_catalog.=) 'members_total' THEN r.members_total::pg_catalog.numeric
-		END AS measured
+		@extschema@.htx_target_measured(ROW(r.cooperatives, r.rated, r.good, r.fair, r.average, r.weak,
+			r.not_rated, r.rating_missing, r.good_fair_share, r.revenue_reported, r.revenue_total_vnd,
+			r.avg_revenue_vnd, r.members_total, r.tech_reported, r.tech_count, r.tech_share,
+			r.managers_total, r.managers_trained_total, r.managers_trained_share,
+			r.model_count)::@extschema@.htx_evaluation, t.measure) AS measured
 ) AS m
 CROSS JOIN LATERAL (
-	SELECT CASE
-		WHEN m.measured IS NULL OR t.comparator OPERATOR(pg_catalog.=) 'none' THEN NULL
-		WHEN t.comparator OPERATOR(pg_catalog.=) '>=' THEN m.measured OPERATOR(pg_catalog.>=) t.required
-		WHEN t.comparator OPERATOR(pg_catalog.=) '>' THEN m.measured OPERATOR(pg_catalog.>) t.required
-		WHEN t.comparator OPERATOR(pg_catalog.=) 'about' AND m.tol IS NOT NULL
-			THEN m.measured OPERATOR(pg_catalog.>=) (t.required OPERATOR(pg_catalog.-) m.tol)
-	END AS met
+	SELECT @extschema@.htx_target_met(m.measured, t.comparator, t.required, m.tol) AS met
 ) AS v;
 
 COMMENT ON VIEW @extschema@.htx_target_progress IS

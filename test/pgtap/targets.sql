@@ -1,6 +1,6 @@
 -- Plans, targets and htx_check_targets.
 BEGIN;
-SELECT plan(32);
+SELECT plan(36);
 
 -- the data, as worded in the sources
 SELECT results_eq(
@@ -92,6 +92,19 @@ SELECT is((SELECT met FROM htx_check_targets(
 SELECT is((SELECT met FROM htx_check_targets(
 	(SELECT htx_evaluate(rating, revenue, NULL, tech, managers, trained, rating = 'tốt') FROM g), scope => 'district')
 	WHERE target_code = 'MODEL_PER_DISTRICT'), true, 'one model cooperative meets III.2');
+
+-- the shared pure functions
+SELECT results_eq(
+	$$SELECT htx_target_met(m, c, r, t) FROM (VALUES (60::numeric, '>=', 60::numeric, NULL::numeric),
+		(25, '>', 25, NULL), (28, 'about', 30, NULL), (28, 'about', 30, 2), (27.99, 'about', 30, 2),
+		(NULL, '>=', 1, NULL), (5, 'none', NULL, NULL)) AS v(m, c, r, t)$$,
+	$$VALUES (true), (false), (NULL::boolean), (true), (false), (NULL), (NULL)$$,
+	'htx_target_met: each comparator at its edge, undecided without value, number or tolerance');
+SELECT is(htx_target_measured(NULL, 'model_count'), NULL, 'htx_target_measured of no evaluation is NULL');
+SELECT is(htx_target_measured((SELECT htx_evaluate(rating, revenue, NULL, tech, managers, trained, model) FROM g), 'no_such_measure'),
+	NULL, 'an unknown measure is NULL');
+SELECT is(htx_target_measured((SELECT htx_evaluate(rating, revenue, NULL, tech, managers, trained, model) FROM g), 'managers_trained_share'),
+	28::numeric, 'shares are measured in percent');
 
 -- no data, unknown plan or scope
 SELECT is((SELECT count(*)::int FROM htx_check_targets(NULL) WHERE measured IS NULL AND met IS NULL), 7,
