@@ -4,6 +4,8 @@
 #   make test    install what is missing, build, install, run every test suite
 #   make bench   benchmarks (not tests): ratios against plain SQL
 #   make fuzz    fuzz the htx_rating text parser with libFuzzer (FUZZ_SECONDS)
+#   make sqlsmith random queries from SQLsmith against htx objects (SQLSMITH_SECONDS)
+#   make valgrind the pg_regress suite with the server under valgrind memcheck
 
 EXTENSION   = htx
 MODULE_big  = htx
@@ -34,7 +36,7 @@ endif
 htx--1.0.sql: $(sort $(wildcard sql/install/*.sql))
 	cat $^ > $@
 
-.PHONY: deps test demo bench fuzz
+.PHONY: deps test demo bench fuzz sqlsmith valgrind
 
 deps:
 	bash test/deps.sh
@@ -57,3 +59,14 @@ bench: deps
 FUZZ_SECONDS ?= 60
 fuzz:
 	bash test/fuzz/run.sh $(FUZZ_SECONDS)
+
+SQLSMITH_SECONDS ?= 300
+sqlsmith: deps
+	$(MAKE) all
+	bash test/sudo.sh $(MAKE) install
+	bash test/sqlsmith/run.sh $(SQLSMITH_SECONDS)
+
+valgrind: deps
+	$(MAKE) all
+	bash test/sudo.sh $(MAKE) install
+	bash test/valgrind/run.sh
