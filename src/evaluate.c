@@ -69,6 +69,8 @@ static const char *const field_names[ST_NFIELDS] = {
 
 #define PG_GETARG_STATE(n)	((HtxEvalState *) PG_GETARG_POINTER(n))
 
+static const char *state_problem(const HtxEvalState *st);
+
 /*
  * The state to update: the argument itself when called as an aggregate
  * (it lives in the aggregate's memory context and nobody else sees it), a
@@ -200,6 +202,29 @@ htx_evaluate_accum(PG_FUNCTION_ARGS)
 	PG_RETURN_POINTER(st);
 }
 
+/*
+ * An inverse transition is only right for a row the forward transition
+ * added, which is all a moving window frame ever removes.  Called directly,
+ * or as the transition function of an aggregate of the user's, it can remove
+ * a row that never was, and no field need go negative for the result to be
+ * nonsense (0 rows of which 1 is tốt): a state the input functions reject,
+ * so that a table holding it cannot be restored from a dump, and on which
+ * the final functions report negative counts.  Check the result as the
+ * input functions check theirs.
+ */
+static void
+check_after_removal(const HtxEvalState *st)
+{
+	const char *problem = state_problem(st);
+
+	if (unlikely(problem != NULL))
+		ereport(ERROR,
+				(errcode(ERRCODE_DATA_EXCEPTION),
+				 errmsg("htx aggregate state became inconsistent"),
+				 errdetail("%s The inverse transition removed a row that was never added.",
+						   problem)));
+}
+
 PG_FUNCTION_INFO_V1(htx_evaluate_inv);
 Datum
 htx_evaluate_inv(PG_FUNCTION_ARGS)
@@ -207,6 +232,7 @@ htx_evaluate_inv(PG_FUNCTION_ARGS)
 	HtxEvalState *st = state_for_update(fcinfo);
 
 	evaluate_row(fcinfo, st, -1);
+	check_after_removal(st);
 	PG_RETURN_POINTER(st);
 }
 
@@ -231,6 +257,7 @@ htx_rating_inv(PG_FUNCTION_ARGS)
 	add_checked(st, ST_ROWS, -1);
 	if (!PG_ARGISNULL(1))
 		add_checked(st, ST_NOT_RATED + rating_arg(fcinfo, 1), -1);
+	check_after_removal(st);
 	PG_RETURN_POINTER(st);
 }
 
