@@ -6,8 +6,8 @@
 #     query the process was running;
 #   - errors by SQLSTATE class and code;
 #   - internal errors (class XX and 58, "cache lookup failed", "invalid
-#     memory alloc request", "unexpected", "unrecognized"), each distinct
-#     message with one query that raised it;
+#     memory alloc request"), each distinct message with one query that
+#     raised it;
 #   - errors whose message names htx, digits folded, with their SQLSTATE.
 # Sets no exit code: run.sh counts crashes itself.
 
@@ -53,7 +53,7 @@ function flush_statement() {
 		by_state[state]++
 		by_class[substr(state, 1, 2)]++
 		internal = (state ~ /^(XX|58)/ ||
-					msg ~ /cache lookup failed|invalid memory alloc request|unexpected|unrecognized/)
+					msg ~ /cache lookup failed|invalid memory alloc request/)
 		if (internal) {
 			key = state " " msg
 			internal_count[key]++
@@ -105,13 +105,13 @@ END {
 	n = 0
 	for (k in internal_count)
 		n++
-	printf "internal errors (XX, 58, cache lookup, alloc, unexpected): %d distinct\n", n
+	printf "internal errors (XX, 58, cache lookup, alloc): %d distinct\n", n
 	for (k in internal_count) {
 		printf "  %6d  %s\n", internal_count[k], k
 		if (k in example) {
 			q = example[k]
-			if (length(q) > 4000)
-				q = substr(q, 1, 4000) " [...]"
+			if (length(q) > 1500)
+				q = substr(q, 1, 1500) " [...]"
 			print "          query: " q
 		}
 	}
