@@ -164,7 +164,9 @@ fi
 # --- the logs -----------------------------------------------------------------
 # htx code: a frame in htx.so, in one of src/*.c, or a function defined there
 srcs=$(cd src && ls ./*.c | sed 's|^\./||; s/\.c$//' | paste -sd'|' -)
-funcs=$(grep -hoE '^[a-z_][a-z0-9_]*\(' src/*.c | tr -d '(' | sort -u | paste -sd'|' -)
+# (definitions start a line in PostgreSQL style; a macro's continued lines end in '\')
+funcs=$(grep -hE '^[a-z_][a-z0-9_]*\(' src/*.c | grep -v '\\$' | grep -oE '^[a-z_][a-z0-9_]*' |
+	sort -u | paste -sd'|' -)
 echo "== valgrind logs"
 awk -v srcs="$srcs" -v funcs="$funcs" -v other="$logs/errors-other.txt" \
 	-f "$here/scan.awk" "$logs"/valgrind.*.log
