@@ -5,7 +5,8 @@
 # A throwaway cluster, as test/pgenv.sh makes one, but with the postmaster,
 # and so every backend and parallel worker it forks, under memcheck.  Runs
 # the pg_regress suite and the pgTAP suites that drive the C code hardest
-# (test/pgtap/rating*.sql, test/pgtap/aggregates*.sql), stops the server so
+# (test/pgtap/rating*.sql, test/pgtap/aggregates*.sql) and the shell TAP
+# scripts for binary COPY and other encodings, stops the server so
 # that every process writes its log, then scans the logs
 # (test/valgrind/scan.awk): every error with htx code in its stacks is
 # printed, and any such error fails the run.  Errors elsewhere (PostgreSQL,
@@ -22,6 +23,7 @@
 #                        kept afterwards)
 #   VALGRIND_TIMEOUT     seconds allowed for the test suites (default 1500)
 #   VALGRIND_PGTAP       the pgTAP suites to run (default: as above)
+#   VALGRIND_TAP         the test/tap scripts to run (default: as above)
 #   VALGRIND_EXTRA       more valgrind options, e.g. --gen-suppressions=all
 set -uo pipefail
 cd "$(dirname "$0")/../.."
@@ -145,6 +147,21 @@ else
 	failed=1
 fi
 echo "   pg_prove: $((SECONDS - t)) s"
+
+# shell TAP scripts for the paths the pgTAP suites leave to them: binary
+# COPY in (both receive functions) and databases in LATIN1 and SQL_ASCII
+# (conversions, malformed UTF-8 through the fold)
+if [ -n "${VALGRIND_TAP:-}" ]; then
+	read -r -a tap <<<"$VALGRIND_TAP"
+else
+	tap=(test/tap/rating_copy.sh test/tap/rating_encoding.sh test/tap/aggregates_state_binary.sh)
+fi
+if [ ${#tap[@]} -gt 0 ]; then
+	echo "== prove ${tap[*]}"
+	t=$SECONDS
+	timeout "$(remaining)" prove "${tap[@]}" || failed=1
+	echo "   prove: $((SECONDS - t)) s"
+fi
 
 # --- stop, so that every process finishes its log -------------------------
 "${as_owner[@]}" "$bindir/pg_ctl" -D "$tmp/data" -m fast -w -t 600 stop >/dev/null ||
