@@ -77,26 +77,16 @@ SQL
 
 # ---- the wire form and a round trip
 check "binary COPY out" q -c "\\copy (SELECT s FROM src ORDER BY id) TO '$tmp/s.bin' WITH (FORMAT binary)"
-fields=$(python3 - "$tmp/s.bin" <<'PY'
+fields=$(copy_fields "$tmp/s.bin" | python3 -c '
 import struct, sys
-b = open(sys.argv[1], 'rb').read()
-assert b[:11] == b'PGCOPY\n\xff\r\n\x00'
-ext = struct.unpack('>i', b[15:19])[0]
-p = 19 + ext
-out = []
-while True:
-    (nf,) = struct.unpack('>h', b[p:p + 2]); p += 2
-    if nf == -1:
-        break
-    (ln,) = struct.unpack('>i', b[p:p + 4]); p += 4
-    if ln == -1:
-        out.append('NULL')
+for line in sys.stdin.read().split():
+    if line == "NULL":
+        print(line)
         continue
-    f = b[p:p + ln]; p += ln
-    out.append('%d:%d:v1(%s)' % (ln, f[0], ','.join(str(v) for v in struct.unpack('>20q', f[1:]))))
-print('\n'.join(out))
-PY
-)
+    ln, h = line.split(":")
+    f = bytes.fromhex(h)
+    print("%s:%d:v1(%s)" % (ln, f[0], ",".join(str(v) for v in struct.unpack(">20q", f[1:]))))
+')
 is "$fields" "$(q -c "SELECT coalesce('161:1:' || s::text, 'NULL') FROM src ORDER BY id")" \
 	"binary fields: 161 bytes, version 1, then the text form's 20 values as big-endian int8"
 check "binary COPY in" q -c "\\copy dst (s) FROM '$tmp/s.bin' WITH (FORMAT binary)"

@@ -50,3 +50,24 @@ check() {
 first_error() {
 	sed -nE 's/^(psql:[^:]*:[0-9]+: )?ERROR:  ([0-9A-Z]{5}): (.*)$/\2: \3/p' | head -n1
 }
+
+# copy_fields FILE: the fields of a one-column binary COPY file, one a line,
+# as LENGTH:HEX, or NULL
+copy_fields() {
+	python3 - "$1" <<'PY'
+import struct, sys
+b = open(sys.argv[1], 'rb').read()
+assert b[:11] == b'PGCOPY\n\xff\r\n\x00'
+ext = struct.unpack('>i', b[15:19])[0]
+p = 19 + ext
+while True:
+    (nf,) = struct.unpack('>h', b[p:p + 2]); p += 2
+    if nf == -1:
+        break
+    (ln,) = struct.unpack('>i', b[p:p + 4]); p += 4
+    if ln == -1:
+        print('NULL')
+    else:
+        print('%d:%s' % (ln, b[p:p + ln].hex())); p += ln
+PY
+}

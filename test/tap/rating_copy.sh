@@ -33,25 +33,7 @@ SQL
 # ---- binary round trip
 check "binary COPY out" q -c "\\copy (SELECT r FROM src ORDER BY id) TO '$tmp/r.bin' WITH (FORMAT binary)"
 # the wire form: each field is a 4-byte length and one byte, the code; NULL is length -1
-fields=$(python3 - "$tmp/r.bin" <<'PY'
-import struct, sys
-b = open(sys.argv[1], 'rb').read()
-assert b[:11] == b'PGCOPY\n\xff\r\n\x00'
-ext = struct.unpack('>i', b[15:19])[0]
-p = 19 + ext
-out = []
-while True:
-    (nf,) = struct.unpack('>h', b[p:p + 2]); p += 2
-    if nf == -1:
-        break
-    (ln,) = struct.unpack('>i', b[p:p + 4]); p += 4
-    if ln == -1:
-        out.append('NULL')
-    else:
-        out.append('%d:%s' % (ln, b[p:p + ln].hex())); p += ln
-print(' '.join(out))
-PY
-)
+fields=$(copy_fields "$tmp/r.bin" | paste -sd " ")
 is "$fields" "1:00 1:01 1:02 1:03 1:04 NULL" "binary fields are one byte, the code 0..4, and NULL"
 check "binary COPY in" q -c "\\copy dst (r) FROM '$tmp/r.bin' WITH (FORMAT binary)"
 is "$(q -c "SELECT count(*) FROM (SELECT r FROM src EXCEPT ALL SELECT r FROM dst) a")|$(q -c "SELECT count(*) FROM dst")|$(q -c "SELECT count(*) FROM dst WHERE r IS NULL")" \
