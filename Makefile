@@ -10,9 +10,15 @@
 EXTENSION   = htx
 MODULE_big  = htx
 OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
-DATA_built  = htx--1.0.sql
+# Releases: sql/release/htx--1.0.sql is 1.0 exactly as released and never
+# changes.  Every later change is an update script, built from its pieces in
+# sql/update/FROM--TO/ (in name order).  There is no full script for later
+# versions: CREATE EXTENSION htx runs 1.0 and then the updates, as contrib
+# modules do, so a fresh install and an upgraded one run the same code.
+DATA        = sql/release/htx--1.0.sql
+DATA_built  = htx--1.0--1.1.sql
 DOCS        =
-EXTRA_CLEAN = htx--1.0.sql test/fuzz/fuzz_rating
+EXTRA_CLEAN = $(DATA_built) test/fuzz/fuzz_rating
 
 # pg_regress: every sql/NAME.sql with expected/NAME.out
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -33,7 +39,7 @@ ifneq ($(PGXS),)
 include $(PGXS)
 endif
 
-htx--1.0.sql: $(sort $(wildcard sql/install/*.sql))
+htx--1.0--1.1.sql: $(sort $(wildcard sql/update/1.0--1.1/*.sql))
 	cat $^ > $@
 
 .PHONY: deps test demo bench fuzz sqlsmith valgrind
