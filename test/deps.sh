@@ -8,8 +8,11 @@ pg_major() {
 	if command -v pg_config >/dev/null 2>&1 && pg_config --version >/dev/null 2>&1; then
 		pg_config --version | sed -E 's/^PostgreSQL ([0-9]+).*/\1/'
 	else
-		# no server yet: the major the distribution's "postgresql" package brings
-		apt-cache depends postgresql 2>/dev/null |
+		# no server yet: the major the distribution's "postgresql" package
+		# brings.  apt-cache fails on a machine whose package lists are empty
+		# (a new cloud image, a container, debootstrap): the caller updates the
+		# lists first, and a failure here only means "unknown".
+		{ apt-cache depends postgresql 2>/dev/null || true; } |
 			sed -nE 's/.*Depends: postgresql-([0-9]+)$/\1/p' | head -n1
 	fi
 }
@@ -35,6 +38,11 @@ update_once() {
 	fi
 }
 
+# Without pg_config the major comes from the package lists, which may be
+# empty on a fresh machine: update them before asking.
+if ! command -v pg_config >/dev/null 2>&1; then
+	update_once
+fi
 major=$(pg_major)
 if [ -z "$major" ]; then
 	update_once
