@@ -21,6 +21,15 @@ SELECT htx_home.htx_lead_agencies('A1.1');
 -- operators of a schema off the path need OPERATOR(), as with any extension
 -- (or the schema in the path)
 SELECT 'tốt'::htx_home.htx_rating OPERATOR(htx_home.>) 'khá'::htx_home.htx_rating AS better;
+-- the warehouse the sample made is the DBA's and depends on htx: DROP
+-- EXTENSION refuses, naming it
+\set VERBOSITY terse
+DROP EXTENSION htx;
+\set VERBOSITY default
+-- dropped deliberately, the warehouse goes, and then the extension cleanly
+DROP VIEW htx_home.htx_data_quality, htx_home.htx_rating_trend, htx_home.htx_target_progress,
+	htx_home.htx_district_year_report;
+DROP TABLE htx_home.htx_cooperative_year, htx_home.htx_cooperative;
 DROP EXTENSION htx;
 SELECT count(*) AS left_behind FROM pg_class WHERE relname LIKE 'htx\_%';
 DROP SCHEMA htx_home;

@@ -41,7 +41,7 @@ fi
 export PGDATABASE=htx_test
 dropdb --if-exists htx_test 2>/dev/null
 createdb htx_test
-psql -q -X -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION pgtap; CREATE EXTENSION htx;' >/dev/null || exit 1
+psql -q -X -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION pgtap; CREATE EXTENSION htx; SELECT htx_create_warehouse();' >/dev/null || exit 1
 
 if [ ${#pgtap[@]} -gt 0 ] && [ -e "${pgtap[0]}" ]; then
 	echo "== pg_prove"

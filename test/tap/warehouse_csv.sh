@@ -26,6 +26,7 @@ bad_years="\\copy htx_cooperative_year FROM 'test/data/htx_cooperative_year_bad.
 echo "1..17"
 createdb "$db" || exit 1
 q -c 'CREATE EXTENSION htx' || exit 1
+q -c 'SELECT htx_create_warehouse()' >/dev/null || exit 1
 
 # ---- the example files load
 printf '%s\n%s\n' "$coops" "$years" > "$tmp/load.sql"

@@ -141,7 +141,7 @@ echo "== pg_prove ${pgtap[*]}"
 t=$SECONDS
 export PGDATABASE=htx_valgrind
 if createdb htx_valgrind &&
-	psql -q -X -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION pgtap; CREATE EXTENSION htx;' >/dev/null; then
+	psql -q -X -v ON_ERROR_STOP=1 -c 'CREATE EXTENSION pgtap; CREATE EXTENSION htx; SELECT htx_create_warehouse();' >/dev/null; then
 	timeout "$(remaining)" pg_prove --ext .sql -d htx_valgrind "${pgtap[@]}" || failed=1
 else
 	failed=1

@@ -1,0 +1,762 @@
+-- ---------------------------------------------------------------------------
+-- The warehouse belongs to the province, not to the extension
+-- ---------------------------------------------------------------------------
+--
+-- In 1.0 the fact tables (htx_cooperative, htx_cooperative_year) and the BI
+-- views over them were members of the extension: DROP EXTENSION htx took the
+-- province's only copy of its data with it, Citus could not distribute them,
+-- and every change to them had to be an extension script.  From 1.1 they are
+-- ordinary objects of the DBA who creates them, the PostGIS way: the
+-- extension owns types, functions and its shipped reference data; the
+-- warehouse depends on them, so DROP EXTENSION htx refuses while it exists
+-- (PostgreSQL's own "other objects depend on it", SQLSTATE 2BP01), and only
+-- DROP EXTENSION htx CASCADE removes what depends on htx.  pg_dump dumps
+-- them as ordinary tables and views.
+--
+-- htx_create_warehouse() creates them (htx_generate_sample() calls it when
+-- they are missing).  Their definitions are 1.0's, byte for byte, so a 1.0
+-- warehouse kept by the update and a new one are the same.  The DDL runs
+-- through format() with the extension's schema looked up at run time, never
+-- spliced into a quoted string by the script.
+
+CREATE FUNCTION @extschema@.htx_create_warehouse()
+RETURNS TABLE (object_type pg_catalog.text, object_name pg_catalog.text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	s name;
+	have_coop boolean;
+	have_year boolean;
+	v text;
+BEGIN
+	SELECT n.nspname INTO s
+	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	WHERE e.extname = 'htx';
+	have_coop := to_regclass(format('%I.htx_cooperative', s)) IS NOT NULL;
+	have_year := to_regclass(format('%I.htx_cooperative_year', s)) IS NOT NULL;
+	IF have_coop <> have_year THEN
+		RAISE EXCEPTION 'the warehouse in schema % is incomplete: % exists without %', s,
+			CASE WHEN have_coop THEN 'htx_cooperative' ELSE 'htx_cooperative_year' END,
+			CASE WHEN have_coop THEN 'htx_cooperative_year' ELSE 'htx_cooperative' END
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'Restore the missing table from your backup; htx_create_warehouse() does not touch a table that holds data.';
+	END IF;
+	IF NOT have_coop THEN
+		EXECUTE format($ddl$
+CREATE TABLE %1$I.htx_cooperative (
+	cooperative_id pg_catalog.int4 PRIMARY KEY
+		CONSTRAINT htx_cooperative_id_positive CHECK (cooperative_id OPERATOR(pg_catalog.>) 0),
+	name pg_catalog.text NOT NULL
+		CONSTRAINT htx_cooperative_name_not_blank CHECK (pg_catalog.btrim(name) OPERATOR(pg_catalog.<>) ''),
+	registration_code pg_catalog.text
+		CONSTRAINT htx_cooperative_registration_code_unique UNIQUE
+		CONSTRAINT htx_cooperative_registration_code_not_blank CHECK (pg_catalog.btrim(registration_code) OPERATOR(pg_catalog.<>) ''),
+	district_code pg_catalog.text NOT NULL
+		CONSTRAINT htx_cooperative_district_known REFERENCES %1$I.htx_district ON UPDATE CASCADE,
+	sector pg_catalog.text NOT NULL
+		CONSTRAINT htx_cooperative_sector_known REFERENCES %1$I.htx_sector ON UPDATE CASCADE,
+	founded_on pg_catalog.date
+		CONSTRAINT htx_cooperative_founded_in_1950_2100 CHECK (founded_on OPERATOR(pg_catalog.>=) '1950-01-01'::pg_catalog.date AND founded_on OPERATOR(pg_catalog.<=) '2100-12-31'::pg_catalog.date),
+	dissolved_on pg_catalog.date,
+	CONSTRAINT htx_cooperative_dissolved_not_before_founded CHECK (dissolved_on OPERATOR(pg_catalog.>=) founded_on)
+);
+COMMENT ON TABLE %1$I.htx_cooperative IS
+'agricultural cooperatives (hợp tác xã nông nghiệp) of the province, one row each; ids are the province''s own';
+COMMENT ON COLUMN %1$I.htx_cooperative.cooperative_id IS 'the province''s id for the cooperative, a positive integer (no sequence: the loader supplies it)';
+COMMENT ON COLUMN %1$I.htx_cooperative.name IS 'registered name (tên HTX)';
+COMMENT ON COLUMN %1$I.htx_cooperative.registration_code IS 'registration code (mã số HTX / mã số thuế), unique when given';
+COMMENT ON COLUMN %1$I.htx_cooperative.district_code IS 'GSO code of the district-level unit it is registered in (htx_district)';
+COMMENT ON COLUMN %1$I.htx_cooperative.sector IS 'type (loại hình) of Circular 09/2017 Art. 3, a code of htx_sector; on load the Vietnamese or English name is accepted too';
+COMMENT ON COLUMN %1$I.htx_cooperative.founded_on IS 'date of registration (ngày thành lập); NULL when unknown (htx_data_quality lists it)';
+COMMENT ON COLUMN %1$I.htx_cooperative.dissolved_on IS 'date of dissolution (giải thể) or of stopping operation; NULL while active';
+
+-- Sector spellings from the field: "Trồng trọt", "HTX chăn nuôi", "General" ...
+
+CREATE TRIGGER htx_cooperative_sector_normalize
+BEFORE INSERT OR UPDATE OF sector ON %1$I.htx_cooperative
+FOR EACH ROW EXECUTE FUNCTION %1$I.htx_cooperative_sector_normalize();
+COMMENT ON TRIGGER htx_cooperative_sector_normalize ON %1$I.htx_cooperative IS
+'accept sector names as provinces export them; store the code';
+
+-- One row per cooperative and year ---------------------------------------------
+
+CREATE TABLE %1$I.htx_cooperative_year (
+	cooperative_id pg_catalog.int4 NOT NULL
+		CONSTRAINT htx_cooperative_year_cooperative_known REFERENCES %1$I.htx_cooperative ON UPDATE CASCADE,
+	year pg_catalog.int4 NOT NULL
+		CONSTRAINT htx_cooperative_year_year_in_2000_2100 CHECK (year OPERATOR(pg_catalog.>=) 2000 AND year OPERATOR(pg_catalog.<=) 2100),
+	rating %1$I.htx_rating,
+	score %1$I.htx_score,
+	fined pg_catalog.bool,
+	revenue_vnd pg_catalog.int8
+		CONSTRAINT htx_cooperative_year_revenue_not_negative CHECK (revenue_vnd OPERATOR(pg_catalog.>=) 0),
+	members pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_members_not_negative CHECK (members OPERATOR(pg_catalog.>=) 0),
+	young_members pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_young_members_not_negative CHECK (young_members OPERATOR(pg_catalog.>=) 0),
+	managers pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_managers_not_negative CHECK (managers OPERATOR(pg_catalog.>=) 0),
+	managers_trained pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_trained_not_negative CHECK (managers_trained OPERATOR(pg_catalog.>=) 0),
+	applies_tech pg_catalog.bool,
+	vietgap_certified pg_catalog.bool,
+	globalgap_certified pg_catalog.bool,
+	organic_certified pg_catalog.bool,
+	ocop_stars pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_ocop_stars_1_to_5 CHECK (ocop_stars OPERATOR(pg_catalog.>=) 1 AND ocop_stars OPERATOR(pg_catalog.<=) 5),
+	is_model pg_catalog.bool,
+	PRIMARY KEY (cooperative_id, year),
+	CONSTRAINT htx_cooperative_year_young_members_le_members CHECK (young_members OPERATOR(pg_catalog.<=) members),
+	CONSTRAINT htx_cooperative_year_trained_le_managers CHECK (managers_trained OPERATOR(pg_catalog.<=) managers),
+	CONSTRAINT htx_cooperative_year_rating_matches_score CHECK (score IS NULL OR (rating IS NOT NULL AND
+		rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(score, COALESCE(fined, false)))),
+	CONSTRAINT htx_cooperative_year_fined_means_weak CHECK (fined IS NOT TRUE OR rating IS NULL OR
+		rating OPERATOR(%1$I.=) 'weak'::%1$I.htx_rating)
+);
+COMMENT ON TABLE %1$I.htx_cooperative_year IS
+'one row per cooperative and year: its rating (xếp loại) and the figures the plan''s targets need; NULL means "not reported"';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.cooperative_id IS 'the cooperative (htx_cooperative)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.year IS 'the year evaluated (năm đánh giá), 2000..2100';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.rating IS 'rating for the year (tốt, khá, trung bình, yếu, không xếp loại); NULL when not reported; must agree with score and fined';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.score IS 'self-assessed score 0..100 (điểm tự đánh giá); NULL when not scored (không xếp loại) or not reported';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.fined IS 'fined for an administrative violation in its cooperative activity that year (bị xử phạt vi phạm hành chính): forces yếu; NULL read as false';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.revenue_vnd IS 'revenue of the year in VND (doanh thu), whole đồng';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.members IS 'members at the end of the year (thành viên)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.young_members IS 'young members (thành viên trẻ) as the province counts them; at most members';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.managers IS 'managers (cán bộ quản lý): board, director, accountant, supervisors';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.managers_trained IS 'managers trained in the cooperative director programme (được đào tạo nghề giám đốc HTX); at most managers';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.applies_tech IS 'applies technical progress or high-tech machinery in production (ứng dụng tiến bộ KHKT, công nghệ cao)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.vietgap_certified IS 'holds a VietGAP certificate';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.globalgap_certified IS 'holds a GlobalGAP (or other international GAP) certificate';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.organic_certified IS 'holds an organic (hữu cơ) certificate';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.ocop_stars IS 'highest OCOP star rating (1..5) of its products; NULL when none';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.is_model IS 'selected as a model cooperative (mô hình HTX NN, Plan 42/KH-UBND III.2)';
+$ddl$, s);
+		object_type := 'table'; object_name := format('%I.htx_cooperative', s); RETURN NEXT;
+		object_type := 'table'; object_name := format('%I.htx_cooperative_year', s); RETURN NEXT;
+	END IF;
+
+	v := format('%I.htx_district_year_report', s);
+	IF to_regclass(v) IS NULL THEN
+		EXECUTE format($ddl$
+CREATE VIEW %1$I.htx_district_year_report AS
+WITH data AS (
+	SELECT c.district_code, cy.*
+	FROM %1$I.htx_cooperative_year cy
+	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+),
+years AS (
+	SELECT DISTINCT data.year FROM data
+),
+keys AS (
+	-- every district valid in a year that has data, and every district that has data
+	SELECT d.district_code, y.year
+	FROM %1$I.htx_district d CROSS JOIN years y
+	WHERE (d.valid_from IS NULL OR d.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(y.year, 12, 31))
+	  AND (d.valid_to IS NULL OR d.valid_to OPERATOR(pg_catalog.>=) pg_catalog.make_date(y.year, 1, 1))
+	UNION
+	SELECT data.district_code, data.year FROM data
+),
+dim AS (
+	SELECT k.district_code, k.year, d.name, d.province_code,
+		COALESCE((SELECT dk.kind FROM %1$I.htx_district_kind dk
+			WHERE dk.district_code OPERATOR(pg_catalog.=) d.district_code
+			  AND (dk.valid_from IS NULL OR dk.valid_from OPERATOR(pg_catalog.<=) rf.ref)
+			  AND (dk.valid_to IS NULL OR dk.valid_to OPERATOR(pg_catalog.>=) rf.ref)
+			ORDER BY dk.valid_from DESC NULLS LAST LIMIT 1), d.kind) AS kind,
+		(d.valid_from IS NULL OR d.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(k.year, 12, 31))
+		  AND (d.valid_to IS NULL OR d.valid_to OPERATOR(pg_catalog.>=) pg_catalog.make_date(k.year, 1, 1)) AS valid
+	FROM keys k
+	JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) k.district_code
+	CROSS JOIN LATERAL (SELECT LEAST(pg_catalog.make_date(k.year, 12, 31), d.valid_to) AS ref) AS rf
+),
+agg AS (
+	SELECT dim.province_code, dim.year, dim.district_code, dim.name, dim.kind, dim.valid,
+		GROUPING(dim.district_code) AS grp,
+		%1$I.htx_evaluate(data.rating, data.revenue_vnd, data.members, data.applies_tech,
+			data.managers, data.managers_trained, data.is_model) FILTER (WHERE data.cooperative_id IS NOT NULL) AS e,
+		pg_catalog.sum(data.young_members) AS young_members_total,
+		pg_catalog.count(*) FILTER (WHERE data.fined) AS fined_count,
+		pg_catalog.count(*) FILTER (WHERE data.vietgap_certified) AS vietgap_count,
+		pg_catalog.count(*) FILTER (WHERE data.globalgap_certified) AS globalgap_count,
+		pg_catalog.count(*) FILTER (WHERE data.organic_certified) AS organic_count,
+		pg_catalog.count(*) FILTER (WHERE data.ocop_stars IS NOT NULL) AS ocop_count,
+		pg_catalog.round(pg_catalog.avg(data.score), 2) AS avg_score
+	FROM dim
+	LEFT JOIN data ON data.district_code OPERATOR(pg_catalog.=) dim.district_code
+		AND data.year OPERATOR(pg_catalog.=) dim.year
+	GROUP BY GROUPING SETS ((dim.province_code, dim.year, dim.district_code, dim.name, dim.kind, dim.valid),
+		(dim.province_code, dim.year))
+)
+SELECT
+	(CASE WHEN agg.grp OPERATOR(pg_catalog.=) 0 THEN 'district' ELSE 'province' END)::pg_catalog.text AS area_level,
+	agg.grp OPERATOR(pg_catalog.<>) 0 AS is_province_total,
+	agg.province_code,
+	agg.district_code,
+	agg.name AS district_name,
+	agg.kind AS district_kind,
+	agg.valid AS district_valid,
+	COALESCE(agg.name, 'Toàn tỉnh')::pg_catalog.text AS area_name,
+	agg.year,
+	(agg.e).cooperatives,
+	(agg.e).rated,
+	(agg.e).good,
+	(agg.e).fair,
+	(agg.e).average,
+	(agg.e).weak,
+	(agg.e).not_rated,
+	(agg.e).rating_missing,
+	(agg.e).good_fair_share,
+	pg_catalog.round(((agg.e).good_fair_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS good_fair_pct,
+	(agg.e).revenue_reported,
+	(agg.e).revenue_total_vnd,
+	(agg.e).avg_revenue_vnd,
+	(agg.e).members_total,
+	(agg.e).tech_reported,
+	(agg.e).tech_count,
+	(agg.e).tech_share,
+	pg_catalog.round(((agg.e).tech_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS tech_pct,
+	(agg.e).managers_total,
+	(agg.e).managers_trained_total,
+	(agg.e).managers_trained_share,
+	pg_catalog.round(((agg.e).managers_trained_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS managers_trained_pct,
+	(agg.e).model_count,
+	agg.young_members_total,
+	agg.fined_count,
+	agg.vietgap_count,
+	agg.globalgap_count,
+	agg.organic_count,
+	agg.ocop_count,
+	agg.avg_score
+FROM agg;
+
+COMMENT ON VIEW %1$I.htx_district_year_report IS
+'báo cáo theo huyện và năm: every measure of htx_evaluate for each district-level unit and year, plus a province total row (is_province_total); districts valid in a year appear even with no data';
+COMMENT ON COLUMN %1$I.htx_district_year_report.area_level IS 'district (cấp huyện) or province (toàn tỉnh): the row''s level';
+COMMENT ON COLUMN %1$I.htx_district_year_report.is_province_total IS 'true on the province total row (district columns NULL)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.province_code IS 'GSO province code (Thái Nguyên: 19)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.district_code IS 'GSO district code; NULL on the province row';
+COMMENT ON COLUMN %1$I.htx_district_year_report.district_name IS 'district name (tên huyện/thành phố/thị xã); NULL on the province row';
+COMMENT ON COLUMN %1$I.htx_district_year_report.district_kind IS 'kind at the end of the year (or on its last day): thành phố, thị xã, huyện';
+COMMENT ON COLUMN %1$I.htx_district_year_report.district_valid IS 'whether the district existed in that year (false for data keyed by a district after 2025-06-30)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.area_name IS 'district name, or "Toàn tỉnh" on the province row (a label for charts)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.year IS 'year evaluated';
+COMMENT ON COLUMN %1$I.htx_district_year_report.cooperatives IS 'cooperative-year rows (số HTX báo cáo)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.rated IS 'rated: tốt + khá + trung bình + yếu';
+COMMENT ON COLUMN %1$I.htx_district_year_report.good IS 'tốt (good)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.fair IS 'khá (fair)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.average IS 'trung bình (average)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.weak IS 'yếu (weak)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.not_rated IS 'không xếp loại (not rated: under 12 months in business)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.rating_missing IS 'rows without a rating (not reported)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.good_fair_share IS '(tốt + khá) / rated, 0..1; NULL when none is rated';
+COMMENT ON COLUMN %1$I.htx_district_year_report.good_fair_pct IS 'good_fair_share in percent, 2 decimals (tỷ lệ HTX tốt, khá)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.revenue_reported IS 'rows that reported revenue';
+COMMENT ON COLUMN %1$I.htx_district_year_report.revenue_total_vnd IS 'total revenue in VND (tổng doanh thu), exact';
+COMMENT ON COLUMN %1$I.htx_district_year_report.avg_revenue_vnd IS 'average revenue per cooperative that reported it, VND (doanh thu bình quân/HTX)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.members_total IS 'members (tổng số thành viên)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.tech_reported IS 'rows that reported applies_tech';
+COMMENT ON COLUMN %1$I.htx_district_year_report.tech_count IS 'cooperatives applying technology (ứng dụng KHKT, công nghệ cao)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.tech_share IS 'tech_count / tech_reported, 0..1';
+COMMENT ON COLUMN %1$I.htx_district_year_report.tech_pct IS 'tech_share in percent, 2 decimals';
+COMMENT ON COLUMN %1$I.htx_district_year_report.managers_total IS 'managers (cán bộ quản lý)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.managers_trained_total IS 'managers trained (được đào tạo nghề giám đốc HTX)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.managers_trained_share IS 'trained / managers over rows reporting both, 0..1';
+COMMENT ON COLUMN %1$I.htx_district_year_report.managers_trained_pct IS 'managers_trained_share in percent, 2 decimals';
+COMMENT ON COLUMN %1$I.htx_district_year_report.model_count IS 'model cooperatives (mô hình HTX NN)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.young_members_total IS 'young members (thành viên trẻ)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.fined_count IS 'cooperatives fined that year (bị xử phạt)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.vietgap_count IS 'cooperatives with a VietGAP certificate';
+COMMENT ON COLUMN %1$I.htx_district_year_report.globalgap_count IS 'cooperatives with a GlobalGAP certificate';
+COMMENT ON COLUMN %1$I.htx_district_year_report.organic_count IS 'cooperatives with an organic (hữu cơ) certificate';
+COMMENT ON COLUMN %1$I.htx_district_year_report.ocop_count IS 'cooperatives with an OCOP-rated product';
+COMMENT ON COLUMN %1$I.htx_district_year_report.avg_score IS 'average self-assessed score over scored rows, 2 decimals';
+
+-- Targets: district or province x year x target -----------------------------------
+$ddl$, s);
+		object_type := 'view'; object_name := v; RETURN NEXT;
+	END IF;
+
+	v := format('%I.htx_target_progress', s);
+	IF to_regclass(v) IS NULL THEN
+		EXECUTE format($ddl$
+CREATE VIEW %1$I.htx_target_progress AS
+SELECT
+	t.plan_code,
+	r.area_level,
+	r.is_province_total,
+	r.province_code,
+	r.district_code,
+	r.district_name,
+	r.area_name,
+	r.year,
+	t.target_code,
+	t.sort_order,
+	t.indicator_vi AS indicator,
+	t.indicator_en,
+	t.comparator,
+	t.unit,
+	t.required,
+	m.tol AS tolerance,
+	m.measured,
+	v.met,
+	m.measured OPERATOR(pg_catalog.-) t.required AS gap,
+	(CASE
+		WHEN t.measure IS NULL THEN 'not measurable'
+		WHEN m.measured IS NULL THEN 'no data'
+		WHEN t.comparator OPERATOR(pg_catalog.=) 'none' THEN 'no number'
+		WHEN v.met IS NULL THEN 'no tolerance'
+		WHEN v.met THEN 'met'
+		ELSE 'not met'
+	END)::pg_catalog.text AS status,
+	t.deadline_year,
+	t.clause,
+	t.note
+FROM %1$I.htx_district_year_report r
+JOIN %1$I.htx_target t ON t.scope OPERATOR(pg_catalog.=) r.area_level
+LEFT JOIN %1$I.htx_target_tolerance o ON o.plan_code OPERATOR(pg_catalog.=) t.plan_code
+	AND o.target_code OPERATOR(pg_catalog.=) t.target_code AND o.scope OPERATOR(pg_catalog.=) t.scope
+CROSS JOIN LATERAL (
+	-- measured and decided by the same functions as htx_check_targets
+	SELECT COALESCE(o.tolerance, t.tolerance) AS tol,
+		%1$I.htx_target_measured(ROW(r.cooperatives, r.rated, r.good, r.fair, r.average, r.weak,
+			r.not_rated, r.rating_missing, r.good_fair_share, r.revenue_reported, r.revenue_total_vnd,
+			r.avg_revenue_vnd, r.members_total, r.tech_reported, r.tech_count, r.tech_share,
+			r.managers_total, r.managers_trained_total, r.managers_trained_share,
+			r.model_count)::%1$I.htx_evaluation, t.measure) AS measured
+) AS m
+CROSS JOIN LATERAL (
+	SELECT %1$I.htx_target_met(m.measured, t.comparator, t.required, m.tol) AS met
+) AS v;
+
+COMMENT ON VIEW %1$I.htx_target_progress IS
+'tiến độ thực hiện chỉ tiêu: each plan target at province scope (province rows) or district scope (district rows), for every year: required, measured, met, gap; the same results as htx_check_targets on htx_evaluate';
+COMMENT ON COLUMN %1$I.htx_target_progress.plan_code IS 'the plan (e.g. TN-42/KH-UBND)';
+COMMENT ON COLUMN %1$I.htx_target_progress.area_level IS 'district or province; equals the target''s scope';
+COMMENT ON COLUMN %1$I.htx_target_progress.is_province_total IS 'true on province rows';
+COMMENT ON COLUMN %1$I.htx_target_progress.province_code IS 'GSO province code';
+COMMENT ON COLUMN %1$I.htx_target_progress.district_code IS 'GSO district code; NULL on province rows';
+COMMENT ON COLUMN %1$I.htx_target_progress.district_name IS 'district name; NULL on province rows';
+COMMENT ON COLUMN %1$I.htx_target_progress.area_name IS 'district name, or "Toàn tỉnh"';
+COMMENT ON COLUMN %1$I.htx_target_progress.year IS 'year evaluated (the targets are due in deadline_year)';
+COMMENT ON COLUMN %1$I.htx_target_progress.target_code IS 'short code of the target (chỉ tiêu)';
+COMMENT ON COLUMN %1$I.htx_target_progress.sort_order IS 'order of the target in its source';
+COMMENT ON COLUMN %1$I.htx_target_progress.indicator IS 'the indicator in Vietnamese, as the source words it';
+COMMENT ON COLUMN %1$I.htx_target_progress.indicator_en IS 'the indicator in English';
+COMMENT ON COLUMN %1$I.htx_target_progress.comparator IS '>=, >, about or none';
+COMMENT ON COLUMN %1$I.htx_target_progress.unit IS 'percent, count or vnd_per_year';
+COMMENT ON COLUMN %1$I.htx_target_progress.required IS 'the number required (chỉ tiêu); NULL when the source gives none';
+COMMENT ON COLUMN %1$I.htx_target_progress.tolerance IS 'tolerance of an "about" target (htx_target_tolerance); NULL when none is set';
+COMMENT ON COLUMN %1$I.htx_target_progress.measured IS 'the measured value (kết quả), shares in percent; NULL when no data or not measurable';
+COMMENT ON COLUMN %1$I.htx_target_progress.met IS 'true when met (đạt), false when not (chưa đạt), NULL when it cannot be decided (see status)';
+COMMENT ON COLUMN %1$I.htx_target_progress.gap IS 'measured - required, in the target''s unit (negative: short of the target)';
+COMMENT ON COLUMN %1$I.htx_target_progress.status IS 'met, not met, no data, no number, no tolerance, not measurable';
+COMMENT ON COLUMN %1$I.htx_target_progress.deadline_year IS 'year by which the target is due';
+COMMENT ON COLUMN %1$I.htx_target_progress.clause IS 'where in the source the target comes from';
+COMMENT ON COLUMN %1$I.htx_target_progress.note IS 'how htx reads the target';
+
+-- Ratings per level and year ------------------------------------------------------
+$ddl$, s);
+		object_type := 'view'; object_name := v; RETURN NEXT;
+	END IF;
+
+	v := format('%I.htx_rating_trend', s);
+	IF to_regclass(v) IS NULL THEN
+		EXECUTE format($ddl$
+CREATE VIEW %1$I.htx_rating_trend AS
+SELECT
+	r.area_level,
+	r.is_province_total,
+	r.province_code,
+	r.district_code,
+	r.district_name,
+	r.area_name,
+	r.year,
+	l.rating_code,
+	%1$I.htx_rating_label(l.rating_code::%1$I.htx_rating, 'vi') AS rating,
+	%1$I.htx_rating_label(l.rating_code::%1$I.htx_rating, 'en') AS rating_en,
+	l.n AS cooperatives,
+	l.n::pg_catalog.float8 OPERATOR(pg_catalog./)
+		(CASE WHEN r.rated OPERATOR(pg_catalog.+) r.not_rated OPERATOR(pg_catalog.>) 0
+			THEN r.rated OPERATOR(pg_catalog.+) r.not_rated END)::pg_catalog.float8 AS share_of_reported,
+	CASE WHEN l.rating_code OPERATOR(pg_catalog.<>) 0
+		 AND r.rated OPERATOR(pg_catalog.>) 0
+		THEN l.n::pg_catalog.float8 OPERATOR(pg_catalog./) r.rated::pg_catalog.float8 END AS share_of_rated,
+	CASE WHEN pg_catalog.lag(r.year) OVER w OPERATOR(pg_catalog.=) (r.year OPERATOR(pg_catalog.-) 1)
+		THEN pg_catalog.lag(l.n) OVER w END AS prev_year_cooperatives,
+	CASE WHEN pg_catalog.lag(r.year) OVER w OPERATOR(pg_catalog.=) (r.year OPERATOR(pg_catalog.-) 1)
+		THEN l.n OPERATOR(pg_catalog.-) pg_catalog.lag(l.n) OVER w END AS change_from_prev_year
+FROM %1$I.htx_district_year_report r
+CROSS JOIN LATERAL (VALUES (4, r.good), (3, r.fair), (2, r.average), (1, r.weak), (0, r.not_rated)) AS l(rating_code, n)
+WINDOW w AS (PARTITION BY r.area_level, r.province_code, r.district_code, l.rating_code ORDER BY r.year);
+
+COMMENT ON VIEW %1$I.htx_rating_trend IS
+'kết quả xếp loại theo năm: cooperatives per rating level, year and district (and province rows), with shares and the change from the previous year';
+COMMENT ON COLUMN %1$I.htx_rating_trend.area_level IS 'district or province';
+COMMENT ON COLUMN %1$I.htx_rating_trend.is_province_total IS 'true on province rows';
+COMMENT ON COLUMN %1$I.htx_rating_trend.province_code IS 'GSO province code';
+COMMENT ON COLUMN %1$I.htx_rating_trend.district_code IS 'GSO district code; NULL on province rows';
+COMMENT ON COLUMN %1$I.htx_rating_trend.district_name IS 'district name; NULL on province rows';
+COMMENT ON COLUMN %1$I.htx_rating_trend.area_name IS 'district name, or "Toàn tỉnh"';
+COMMENT ON COLUMN %1$I.htx_rating_trend.year IS 'year evaluated';
+COMMENT ON COLUMN %1$I.htx_rating_trend.rating_code IS 'rating as a number for sorting: 4 tốt, 3 khá, 2 trung bình, 1 yếu, 0 không xếp loại';
+COMMENT ON COLUMN %1$I.htx_rating_trend.rating IS 'rating level in Vietnamese (mức xếp loại)';
+COMMENT ON COLUMN %1$I.htx_rating_trend.rating_en IS 'rating level in English';
+COMMENT ON COLUMN %1$I.htx_rating_trend.cooperatives IS 'cooperatives at this level';
+COMMENT ON COLUMN %1$I.htx_rating_trend.share_of_reported IS 'share of all cooperatives with a rating (the five levels), 0..1';
+COMMENT ON COLUMN %1$I.htx_rating_trend.share_of_rated IS 'share of rated cooperatives (không xếp loại excluded), 0..1; NULL for không xếp loại';
+COMMENT ON COLUMN %1$I.htx_rating_trend.prev_year_cooperatives IS 'cooperatives at this level the year before; NULL when that year has no row';
+COMMENT ON COLUMN %1$I.htx_rating_trend.change_from_prev_year IS 'cooperatives - prev_year_cooperatives';
+
+-- Rows a province should fix ------------------------------------------------------
+$ddl$, s);
+		object_type := 'view'; object_name := v; RETURN NEXT;
+	END IF;
+
+	v := format('%I.htx_data_quality', s);
+	IF to_regclass(v) IS NULL THEN
+		EXECUTE format($ddl$
+CREATE VIEW %1$I.htx_data_quality AS
+WITH yr AS (
+	SELECT cy.*, c.name, c.registration_code, c.district_code, c.founded_on, c.dissolved_on,
+		pg_catalog.make_date(cy.year, 1, 1) AS y_start, pg_catalog.make_date(cy.year, 12, 31) AS y_end
+	FROM %1$I.htx_cooperative_year cy
+	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+),
+span AS (
+	SELECT pg_catalog.min(cy.year) AS first_year, pg_catalog.max(cy.year) AS last_year
+	FROM %1$I.htx_cooperative_year cy
+),
+issues AS (
+	SELECT 'rating_missing'::pg_catalog.text AS check_code, 'error'::pg_catalog.text AS severity,
+		yr.cooperative_id, yr.year, 'chưa có kết quả xếp loại'::pg_catalog.text AS issue_vi,
+		'no rating reported for the year'::pg_catalog.text AS detail
+	FROM yr WHERE yr.rating IS NULL
+	UNION ALL
+	SELECT 'score_rating_mismatch', 'error', yr.cooperative_id, yr.year, 'xếp loại không khớp với điểm',
+		pg_catalog.format('score %%s%%s gives %%s, the row says %%s', yr.score,
+			CASE WHEN yr.fined THEN ' (fined)' ELSE '' END,
+			%1$I.htx_rating_from_score(yr.score, COALESCE(yr.fined, false)), COALESCE(yr.rating::pg_catalog.text, 'nothing'))
+	FROM yr WHERE yr.score IS NOT NULL
+	  AND NOT (yr.rating IS NOT NULL AND
+		yr.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(yr.score, COALESCE(yr.fined, false)))
+	UNION ALL
+	SELECT 'year_after_dissolution', 'error', yr.cooperative_id, yr.year, 'có số liệu sau khi giải thể',
+		pg_catalog.format('dissolved on %%s', yr.dissolved_on)
+	FROM yr WHERE yr.dissolved_on OPERATOR(pg_catalog.<) yr.y_start
+	UNION ALL
+	SELECT 'year_before_founding', 'error', yr.cooperative_id, yr.year, 'có số liệu trước khi thành lập',
+		pg_catalog.format('founded on %%s', yr.founded_on)
+	FROM yr WHERE yr.founded_on OPERATOR(pg_catalog.>) yr.y_end
+	UNION ALL
+	SELECT 'district_not_valid', 'error', yr.cooperative_id, yr.year, 'đơn vị cấp huyện không còn tồn tại',
+		pg_catalog.format('district %%s existed %%s .. %%s; key later data by commune through an explicit crosswalk',
+			d.district_code, COALESCE(d.valid_from::pg_catalog.text, '?'), COALESCE(d.valid_to::pg_catalog.text, '?'))
+	FROM yr JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) yr.district_code
+	WHERE d.valid_to OPERATOR(pg_catalog.<) yr.y_start OR d.valid_from OPERATOR(pg_catalog.>) yr.y_end
+	UNION ALL
+	SELECT 'rated_under_12_months', 'warning', yr.cooperative_id, yr.year, 'HTX hoạt động chưa đủ 12 tháng nhưng được xếp loại',
+		pg_catalog.format('founded on %%s, rated %%s; under 12 months in business it is không xếp loại', yr.founded_on, yr.rating)
+	FROM yr WHERE yr.founded_on OPERATOR(pg_catalog.>) yr.y_start AND yr.founded_on OPERATOR(pg_catalog.<=) yr.y_end
+	  AND %1$I.htx_is_rated(yr.rating) AND yr.fined IS NOT TRUE
+	UNION ALL
+	SELECT 'not_rated_full_year', 'warning', yr.cooperative_id, yr.year, 'HTX hoạt động đủ năm nhưng không xếp loại',
+		pg_catalog.format('founded on %%s and active all year, yet không xếp loại (fine only if it stopped operating for a while)', yr.founded_on)
+	FROM yr WHERE yr.founded_on OPERATOR(pg_catalog.<=) yr.y_start
+	  AND (yr.dissolved_on IS NULL OR yr.dissolved_on OPERATOR(pg_catalog.>) yr.y_end)
+	  AND yr.rating OPERATOR(%1$I.=) 'not rated'::%1$I.htx_rating
+	UNION ALL
+	SELECT 'revenue_missing', 'warning', yr.cooperative_id, yr.year, 'thiếu doanh thu',
+		'rated, but no revenue reported'
+	FROM yr WHERE yr.revenue_vnd IS NULL AND %1$I.htx_is_rated(yr.rating)
+	UNION ALL
+	SELECT 'managers_missing', 'warning', yr.cooperative_id, yr.year, 'thiếu số cán bộ quản lý',
+		pg_catalog.format('%%s managers trained, but no managers reported', yr.managers_trained)
+	FROM yr WHERE yr.managers IS NULL AND yr.managers_trained IS NOT NULL
+	UNION ALL
+	-- a cooperative that existed in a reporting year but has no row for it
+	SELECT 'year_missing', 'error', c.cooperative_id, y.year, 'thiếu số liệu năm',
+		pg_catalog.format('existed in %%s (founded %%s%%s) but has no row for it', y.year, c.founded_on,
+			CASE WHEN c.dissolved_on IS NULL THEN '' ELSE pg_catalog.format(', dissolved %%s', c.dissolved_on) END)
+	FROM %1$I.htx_cooperative c
+	CROSS JOIN span
+	CROSS JOIN LATERAL pg_catalog.generate_series(span.first_year, span.last_year) AS y(year)
+	WHERE c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(y.year, 12, 31)
+	  AND (c.dissolved_on IS NULL OR c.dissolved_on OPERATOR(pg_catalog.>) pg_catalog.make_date(y.year, 12, 31))
+	  AND NOT EXISTS (SELECT 1 FROM %1$I.htx_cooperative_year cy
+		WHERE cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id AND cy.year OPERATOR(pg_catalog.=) y.year)
+	UNION ALL
+	SELECT 'founded_on_missing', 'warning', c.cooperative_id, NULL::pg_catalog.int4, 'thiếu ngày thành lập',
+		'no founding date: years before founding and missing years cannot be checked'
+	FROM %1$I.htx_cooperative c WHERE c.founded_on IS NULL
+)
+SELECT i.check_code, i.severity, i.cooperative_id, c.name AS cooperative_name, c.registration_code,
+	c.district_code, d.name AS district_name, i.year, i.issue_vi, i.detail
+FROM issues i
+JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) i.cooperative_id
+LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) c.district_code;
+
+COMMENT ON VIEW %1$I.htx_data_quality IS
+'số liệu cần rà soát: rows a province should fix, one per problem: missing ratings or years, ratings that disagree with the score, years before founding or after dissolution, districts that no longer existed, ratings that disagree with the time in business, missing figures';
+COMMENT ON COLUMN %1$I.htx_data_quality.check_code IS 'rating_missing, score_rating_mismatch, year_after_dissolution, year_before_founding, district_not_valid, year_missing (errors); rated_under_12_months, not_rated_full_year, revenue_missing, managers_missing, founded_on_missing (warnings)';
+COMMENT ON COLUMN %1$I.htx_data_quality.severity IS 'error (the report is wrong until fixed) or warning (worth a look)';
+COMMENT ON COLUMN %1$I.htx_data_quality.cooperative_id IS 'the cooperative';
+COMMENT ON COLUMN %1$I.htx_data_quality.cooperative_name IS 'its name';
+COMMENT ON COLUMN %1$I.htx_data_quality.registration_code IS 'its registration code';
+COMMENT ON COLUMN %1$I.htx_data_quality.district_code IS 'its district';
+COMMENT ON COLUMN %1$I.htx_data_quality.district_name IS 'its district''s name';
+COMMENT ON COLUMN %1$I.htx_data_quality.year IS 'the year concerned; NULL for problems of the cooperative itself';
+COMMENT ON COLUMN %1$I.htx_data_quality.issue_vi IS 'the problem in Vietnamese';
+COMMENT ON COLUMN %1$I.htx_data_quality.detail IS 'the problem in English, with the values involved';
+
+ALTER VIEW %1$I.htx_data_quality SET (security_barrier = true);
+$ddl$, s);
+		object_type := 'view'; object_name := v; RETURN NEXT;
+	END IF;
+
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_create_warehouse() IS
+'creates the warehouse in the extension''s schema, owned by the caller and not by the extension: the tables htx_cooperative and htx_cooperative_year and the BI views htx_district_year_report, htx_target_progress, htx_rating_trend, htx_data_quality; creates only what is missing and returns it; DROP EXTENSION htx refuses while they exist';
+REVOKE ALL ON FUNCTION @extschema@.htx_create_warehouse() FROM PUBLIC;
+
+-- A 1.0 database: its warehouse was created by the 1.0 script as members of
+-- the extension.  When it is exactly what CREATE EXTENSION made -- empty, no
+-- grants, nothing of the DBA's built on it -- it is dropped, as a new 1.1
+-- database has none until htx_create_warehouse() (so a fresh install, which
+-- runs 1.0 and then this script, ends without one).  Otherwise the tables and
+-- views, with every row, grant and dependent object, are handed to the DBA:
+-- they stop being members, so DROP EXTENSION no longer takes them.
+CREATE FUNCTION @extschema@.htx_release_warehouse_1_0()
+RETURNS pg_catalog.void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	s name;
+	rels regclass[];
+	r regclass;
+	pristine boolean;
+	kind text;
+BEGIN
+	SELECT n.nspname INTO s
+	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	WHERE e.extname = 'htx';
+	SELECT array_agg(format('%I.%I', s, x.relname)::regclass ORDER BY x.ord) INTO rels
+	FROM unnest('{htx_data_quality,htx_rating_trend,htx_target_progress,htx_district_year_report,htx_cooperative_year,htx_cooperative}'::name[])
+		WITH ORDINALITY AS x(relname, ord);
+
+	EXECUTE format('SELECT NOT EXISTS (SELECT 1 FROM %1$I.htx_cooperative) AND NOT EXISTS (SELECT 1 FROM %1$I.htx_cooperative_year)', s)
+		INTO pristine;
+	pristine := pristine
+		-- no grants on the relations or their columns
+		AND NOT EXISTS (SELECT 1 FROM pg_class c WHERE c.oid = ANY (rels) AND (c.relacl IS NOT NULL OR c.relrowsecurity))
+		AND NOT EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = ANY (rels) AND a.attacl IS NOT NULL)
+		-- nothing else depends on them: every dependent object belongs to one of
+		-- them (an index of the DBA's, not backing a constraint, counts as theirs)
+		AND NOT EXISTS (
+			SELECT 1 FROM pg_depend d
+			WHERE d.refclassid = 'pg_class'::regclass AND d.refobjid = ANY (rels)
+			  AND d.deptype IN ('n', 'a')
+			  AND COALESCE(
+					CASE d.classid
+						WHEN 'pg_rewrite'::regclass THEN (SELECT rw.ev_class FROM pg_rewrite rw WHERE rw.oid = d.objid)
+						WHEN 'pg_constraint'::regclass THEN (SELECT co.conrelid FROM pg_constraint co WHERE co.oid = d.objid)
+						WHEN 'pg_trigger'::regclass THEN (SELECT t.tgrelid FROM pg_trigger t WHERE t.oid = d.objid)
+						WHEN 'pg_class'::regclass THEN (SELECT i.indrelid FROM pg_index i WHERE i.indexrelid = d.objid
+							AND i.indexrelid IN (SELECT co.conindid FROM pg_constraint co WHERE co.conrelid = ANY (rels)))
+					END, 0) <> ALL (rels::oid[]))
+		-- no trigger but 1.0's, no publication
+		AND (SELECT count(*) FROM pg_trigger t WHERE t.tgrelid = ANY (rels) AND NOT t.tgisinternal) = 1
+		AND NOT EXISTS (SELECT 1 FROM pg_publication_rel p WHERE p.prrelid = ANY (rels));
+
+	FOREACH r IN ARRAY rels LOOP
+		kind := CASE (SELECT c.relkind FROM pg_class c WHERE c.oid = r) WHEN 'v' THEN 'VIEW' ELSE 'TABLE' END;
+		-- detach first: a member table dropped as such would stay behind in
+		-- pg_extension.extconfig as a dangling oid
+		EXECUTE format('ALTER EXTENSION htx DROP %s %s', kind, r);
+		IF pristine THEN
+			EXECUTE format('DROP %s %s', kind, r);
+		END IF;
+	END LOOP;
+END
+$fn$;
+SELECT @extschema@.htx_release_warehouse_1_0();
+DROP FUNCTION @extschema@.htx_release_warehouse_1_0();
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_generate_sample(cooperatives pg_catalog.int4 DEFAULT 600, seed pg_catalog.int4 DEFAULT 42,
+	OUT cooperatives_created pg_catalog.int8, OUT cooperative_years_created pg_catalog.int8)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+-- CTEs are MATERIALIZED so that each draw is computed once, not once per
+-- reference.  Streams of the hash (the third argument): 1 district, 2 sector, 3 founding
+-- year, 4 founding day, 5 dissolution, 6 dissolution year, 7 dissolution day,
+-- 10 quality, 11 revenue level, 12 members, 13 managers, 14 tech, 15 VietGAP,
+-- 16 GlobalGAP, 17 organic, 18 OCOP, 19 OCOP stars, 20 product word,
+-- 21.. per year: 21 score noise, 22 fined, 23 missing rating, 24 revenue noise,
+-- 25 revenue missing, 26 young members; 30+k manager k trained.
+DECLARE
+	n_coops bigint;
+	n_years bigint;
+BEGIN
+	IF cooperatives IS NULL OR cooperatives < 1 OR cooperatives > 10000000 THEN
+		RAISE EXCEPTION 'sample size must be between 1 and 10000000 cooperatives, not %', cooperatives
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	IF seed IS NULL THEN
+		RAISE EXCEPTION 'seed must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	-- 1.1: the warehouse is the province's, created on first use
+	PERFORM htx_create_warehouse();
+	IF EXISTS (SELECT 1 FROM htx_cooperative) OR EXISTS (SELECT 1 FROM htx_cooperative_year) THEN
+		RAISE EXCEPTION 'htx_generate_sample fills empty tables, and htx_cooperative is not empty'
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'Use a fresh database, or TRUNCATE htx_cooperative_year, htx_cooperative first.';
+	END IF;
+
+	-- Districts weighted like Thái Nguyên's cooperatives (2017 counts, with the
+	-- rural districts' later growth); sectors like its 2024 mix.
+	INSERT INTO htx_cooperative (cooperative_id, name, registration_code, district_code, sector, founded_on, dissolved_on)
+	SELECT i,
+		'HTX ' || w.word || ' ' || d.name || ' ' || i,
+		'MAU-' || d.district_code || '-' || lpad(i::text, 6, '0'),
+		d.district_code, s.sector_code, f.founded_on,
+		CASE WHEN f.founded_on < date '2022-01-01' AND htx_sample_uniform(seed, i, 5, 0) < 0.05
+			THEN greatest(f.founded_on + 400,
+				make_date(2020 + floor(htx_sample_uniform(seed, i, 6, 0) * 5)::int4, 1, 1) + floor(htx_sample_uniform(seed, i, 7, 0) * 364)::int4)
+		END
+	FROM generate_series(1, cooperatives) AS i
+	CROSS JOIN LATERAL (
+		SELECT dw.code FROM (VALUES ('164', 0, 48), ('165', 48, 56), ('167', 56, 76), ('168', 76, 98),
+			('169', 98, 120), ('170', 120, 137), ('171', 137, 169), ('172', 169, 199), ('173', 199, 227))
+			AS dw(code, lo, hi)
+		WHERE htx_sample_uniform(seed, i, 1, 0) * 227 >= dw.lo AND htx_sample_uniform(seed, i, 1, 0) * 227 < dw.hi
+	) AS dc
+	JOIN htx_district d ON d.district_code = dc.code
+	CROSS JOIN LATERAL (
+		SELECT sw.code FROM (VALUES ('general', 0, 430), ('crop', 430, 840), ('livestock', 840, 970),
+			('forestry', 970, 985), ('fishery', 985, 995), ('rural_water', 995, 1000)) AS sw(code, lo, hi)
+		WHERE htx_sample_uniform(seed, i, 2, 0) * 1000 >= sw.lo AND htx_sample_uniform(seed, i, 2, 0) * 1000 < sw.hi
+	) AS sc
+	JOIN htx_sector s ON s.sector_code = sc.code
+	CROSS JOIN LATERAL (
+		-- share of the 2025 count founded by the end of each year
+		SELECT CASE
+			WHEN u < 0.35 THEN 2000 + floor(u / 0.35 * 18)::int4
+			WHEN u < 0.40 THEN 2018 WHEN u < 0.46 THEN 2019 WHEN u < 0.54 THEN 2020
+			WHEN u < 0.62 THEN 2021 WHEN u < 0.71 THEN 2022 WHEN u < 0.81 THEN 2023
+			WHEN u < 0.93 THEN 2024 ELSE 2025 END AS fy
+		FROM (SELECT htx_sample_uniform(seed, i, 3, 0) AS u OFFSET 0) AS x
+	) AS fyr
+	CROSS JOIN LATERAL (
+		SELECT make_date(least(fyr.fy, 2025), 1, 1)
+			+ CASE WHEN htx_sample_uniform(seed, i, 4, 0) < 0.08 THEN 0
+				ELSE floor(htx_sample_uniform(seed, i, 4, 1) * (CASE WHEN fyr.fy = 2025 THEN 150 ELSE 364 END))::int4 END
+			AS founded_on
+	) AS f
+	CROSS JOIN LATERAL (
+		SELECT x.words[1 + floor(htx_sample_uniform(seed, i, 20, 0) * cardinality(x.words))::int4] AS word
+		FROM (SELECT CASE s.sector_code
+			WHEN 'crop' THEN '{Chè,Rau an toàn,Lúa chất lượng cao,Cây ăn quả,Na,Nấm,Chè hữu cơ}'::text[]
+			WHEN 'livestock' THEN '{Chăn nuôi lợn,Gà đồi,Chăn nuôi bò,Chăn nuôi dê,Ong mật}'::text[]
+			WHEN 'forestry' THEN '{Lâm nghiệp,Trồng rừng,Quế}'::text[]
+			WHEN 'fishery' THEN '{Thủy sản,Nuôi cá}'::text[]
+			WHEN 'rural_water' THEN '{Nước sạch}'::text[]
+			ELSE '{Dịch vụ nông nghiệp,Nông nghiệp tổng hợp,Dịch vụ tổng hợp,Chè và dịch vụ}'::text[] END AS words) AS x
+	) AS w;
+	GET DIAGNOSTICS n_coops = ROW_COUNT;
+
+	-- One row per year 2020..2025 while the cooperative exists (the founding
+	-- year included, the dissolution year not).
+	INSERT INTO htx_cooperative_year (cooperative_id, year, rating, score, fined, revenue_vnd, members,
+		young_members, managers, managers_trained, applies_tech, vietgap_certified, globalgap_certified,
+		organic_certified, ocop_stars, is_model)
+	WITH coop AS MATERIALIZED (
+		SELECT c.*,
+			extract(year FROM c.founded_on)::int4 AS fy,
+			-- latent quality: district and sector effects, a cooperative effect
+			59 + 12 * htx_sample_normal(seed, c.cooperative_id, 10, 0)
+				+ CASE c.district_code WHEN '164' THEN 3 WHEN '165' THEN 2 WHEN '172' THEN 2
+					WHEN '170' THEN -4 WHEN '167' THEN -3 ELSE 0 END
+				+ CASE c.sector WHEN 'general' THEN -2 WHEN 'crop' THEN 1 ELSE 0 END AS q,
+			3 + floor(htx_sample_uniform(seed, c.cooperative_id, 13, 0) * 4)::int4 AS mgrs
+		FROM htx_cooperative c
+	),
+	ranked AS MATERIALIZED (
+		-- model cooperatives: the best established one of every district from
+		-- 2024 (Plan 42 III.2), and a second one in the three largest in 2025
+		SELECT coop.*,
+			CASE WHEN coop.fy <= 2022 AND (coop.dissolved_on IS NULL OR coop.dissolved_on > date '2025-12-31')
+				THEN row_number() OVER (PARTITION BY coop.district_code,
+					coop.fy <= 2022 AND (coop.dissolved_on IS NULL OR coop.dissolved_on > date '2025-12-31')
+					ORDER BY coop.q DESC, coop.cooperative_id) END AS model_rank
+		FROM coop
+	),
+	cy AS MATERIALIZED (
+		SELECT r.*, y,
+			(r.model_rank = 1 AND y >= 2024) OR (r.model_rank = 2 AND y = 2025 AND r.district_code IN ('164', '171', '172')) AS model,
+			(y = r.fy AND r.founded_on > make_date(y, 1, 1)) AS under_12_months,
+			htx_sample_uniform(seed, r.cooperative_id, 23, y) < 0.012 AS missing,
+			htx_sample_uniform(seed, r.cooperative_id, 22, y) < 0.015 AS was_fined
+		FROM ranked r
+		CROSS JOIN generate_series(2020, 2025) AS y
+		WHERE r.fy <= y AND (r.dissolved_on IS NULL OR extract(year FROM r.dissolved_on) > y)
+	),
+	scored AS MATERIALIZED (
+		SELECT cy.*,
+			CASE WHEN cy.missing OR cy.under_12_months THEN NULL
+				ELSE round(least(100, greatest(0,
+					cy.q + 2.0 * (y - 2020) + 5 * htx_sample_normal(seed, cy.cooperative_id, 21, y)
+					- CASE WHEN y - cy.fy <= 1 THEN 4 ELSE 0 END
+					+ CASE WHEN cy.model THEN 8 ELSE 0 END))::numeric * 2) / 2 END AS sc,
+			-- revenue: lognormal around a sector median, growing 7% a year
+			CASE WHEN htx_sample_uniform(seed, cy.cooperative_id, 25, y) < 0.03 THEN NULL
+			ELSE round(
+				(CASE cy.sector WHEN 'livestock' THEN 3000 WHEN 'crop' THEN 1800 WHEN 'general' THEN 1600
+					WHEN 'rural_water' THEN 900 ELSE 1200 END)::numeric * 1000000
+				* exp((0.8 * htx_sample_normal(seed, cy.cooperative_id, 11, 0)
+					+ 0.2 * htx_sample_normal(seed, cy.cooperative_id, 24, y)
+					+ 0.02 * (cy.q - 59)
+					+ 0.07 * (y - 2020))::numeric)
+				* CASE WHEN cy.model THEN 2.5 WHEN cy.under_12_months THEN 0.4 ELSE 1 END, -6)::int8
+			END AS rev,
+			greatest(7, round((7 + 18 * exp((0.7 * htx_sample_normal(seed, cy.cooperative_id, 12, 0))::numeric))
+				* (1 + 0.04 * (y - greatest(cy.fy, 2019))))::int4) AS mem
+		FROM cy
+	)
+	SELECT s.cooperative_id, s.y,
+		CASE WHEN s.missing THEN NULL
+			WHEN s.under_12_months AND NOT s.was_fined THEN htx_rating_from_score(NULL, false)
+			ELSE htx_rating_from_score(s.sc, s.was_fined) END,
+		s.sc::htx_score,
+		CASE WHEN s.missing THEN NULL ELSE s.was_fined END,
+		s.rev,
+		s.mem,
+		floor(s.mem * (0.12 + 0.2 * htx_sample_uniform(seed, s.cooperative_id, 26, s.y)))::int4,
+		s.mgrs,
+		(SELECT count(*)::int4 FROM generate_series(1, s.mgrs) AS k
+			WHERE htx_sample_uniform(seed, s.cooperative_id, 30 + k, 0)
+				< 0.10 + 0.04 * (s.y - 2020) + 0.004 * (s.q - 59) + CASE WHEN s.model THEN 0.3 ELSE 0 END),
+		htx_sample_uniform(seed, s.cooperative_id, 14, 0) < 0.14 + 0.03 * (s.y - 2020) + 0.004 * (s.q - 59)
+			+ CASE WHEN s.model THEN 0.5 ELSE 0 END,
+		s.sector IN ('crop', 'livestock', 'general')
+			AND htx_sample_uniform(seed, s.cooperative_id, 15, 0) < 0.07 + 0.02 * (s.y - 2020),
+		htx_sample_uniform(seed, s.cooperative_id, 16, 0) < 0.01,
+		htx_sample_uniform(seed, s.cooperative_id, 17, 0) < 0.015 + 0.005 * (s.y - 2020),
+		CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 18, 0) < 0.05 + 0.025 * (s.y - 2020)
+				+ CASE WHEN s.model THEN 0.5 ELSE 0 END
+			THEN CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.7 THEN 3
+				WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.97 THEN 4 ELSE 5 END END,
+		s.model
+	FROM scored s;
+	GET DIAGNOSTICS n_years = ROW_COUNT;
+
+	cooperatives_created := n_coops;
+	cooperative_years_created := n_years;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_generate_sample(pg_catalog.int4, pg_catalog.int4) IS
+'fills the empty warehouse tables with a deterministic sample province (creating the warehouse first with htx_create_warehouse() when it is missing): about the given number of cooperatives by 2025 in the nine districts of Thái Nguyên, with their years 2020..2025 (ratings, revenue, members, training moving plausibly); the same seed gives the same rows everywhere';
+REVOKE ALL ON FUNCTION @extschema@.htx_generate_sample(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;

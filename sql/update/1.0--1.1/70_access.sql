@@ -1,0 +1,112 @@
+-- ---------------------------------------------------------------------------
+-- Read-only access for BI tools, now that the warehouse views are the DBA's
+-- ---------------------------------------------------------------------------
+--
+-- 1.0 granted SELECT on the extension's member views; the warehouse views
+-- are no longer members (50_warehouse.sql), so the readers' views are listed
+-- by one function that both htx_grant_reader and htx_revoke_reader use.
+
+CREATE FUNCTION @extschema@.htx_reader_views()
+RETURNS SETOF pg_catalog.regclass
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT c.oid::regclass
+	FROM pg_extension e
+	JOIN pg_class c ON c.relkind IN ('v', 'm')
+	WHERE e.extname = 'htx'
+	  AND (EXISTS (SELECT 1 FROM pg_depend d
+			WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
+			  AND d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid AND d.deptype = 'e')
+		OR (c.relnamespace = e.extnamespace
+			AND c.relname IN ('htx_district_year_report', 'htx_target_progress', 'htx_rating_trend', 'htx_data_quality')))
+	ORDER BY c.relname
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_reader_views() IS
+'the views a BI reader role is given by htx_grant_reader: the extension''s own views and the warehouse views of htx_create_warehouse() that exist';
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_grant_reader(reader pg_catalog.regrole)
+RETURNS TABLE (privilege pg_catalog.text, object_type pg_catalog.text, object_name pg_catalog.text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+	ext oid;
+	ext_schema name;
+	r record;
+BEGIN
+	IF reader IS NULL THEN
+		RAISE EXCEPTION 'reader role must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	IF (SELECT a.rolsuper FROM pg_roles a WHERE a.oid = reader) THEN
+		RAISE EXCEPTION 'role % is a superuser, and a superuser cannot be made read-only', reader
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Create a role for the BI tool: CREATE ROLE bi_reader LOGIN PASSWORD ''...'';';
+	END IF;
+	SELECT e.oid, n.nspname INTO ext, ext_schema
+	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'htx';
+
+	EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', ext_schema, reader);
+	privilege := 'USAGE'; object_type := 'schema'; object_name := ext_schema;
+	RETURN NEXT;
+
+	FOR r IN
+		SELECT v.rel FROM htx_reader_views() AS v(rel)
+	LOOP
+		EXECUTE format('GRANT SELECT ON %s TO %s', r.rel, reader);
+		privilege := 'SELECT'; object_type := 'view'; object_name := r.rel::text;
+		RETURN NEXT;
+	END LOOP;
+
+	-- The functions the views call: EXECUTE belongs to PUBLIC unless a DBA
+	-- revoked it, so grant it explicitly.
+	FOR r IN
+		SELECT DISTINCT p.oid::regprocedure AS fn, p.oid::regprocedure::text AS fname
+		FROM htx_reader_views() AS v(rel)
+		JOIN pg_rewrite rw ON rw.ev_class = v.rel
+		JOIN pg_depend df ON df.classid = 'pg_rewrite'::regclass AND df.objid = rw.oid AND df.refclassid = 'pg_proc'::regclass
+		JOIN pg_proc p ON p.oid = df.refobjid
+		JOIN pg_depend dp ON dp.classid = 'pg_proc'::regclass AND dp.objid = p.oid
+			AND dp.refclassid = 'pg_extension'::regclass AND dp.refobjid = ext AND dp.deptype = 'e'
+		ORDER BY 2
+	LOOP
+		EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %s', r.fn, reader);
+		privilege := 'EXECUTE'; object_type := 'function'; object_name := r.fname;
+		RETURN NEXT;
+	END LOOP;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_grant_reader(pg_catalog.regrole) IS
+'read-only access for a BI tool''s role (quyền chỉ đọc): USAGE on the extension''s schema, SELECT on every view of htx_reader_views() (the extension''s views and the warehouse''s), EXECUTE on the functions they call; nothing on the tables; returns what it granted';
+REVOKE ALL ON FUNCTION @extschema@.htx_grant_reader(pg_catalog.regrole) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_revoke_reader(reader pg_catalog.regrole)
+RETURNS TABLE (privilege pg_catalog.text, object_type pg_catalog.text, object_name pg_catalog.text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+	ext oid;
+	ext_schema name;
+	r record;
+BEGIN
+	IF reader IS NULL THEN
+		RAISE EXCEPTION 'reader role must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT e.oid, n.nspname INTO ext, ext_schema
+	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'htx';
+	FOR r IN
+		SELECT v.rel FROM htx_reader_views() AS v(rel)
+	LOOP
+		EXECUTE format('REVOKE SELECT ON %s FROM %s', r.rel, reader);
+		privilege := 'SELECT'; object_type := 'view'; object_name := r.rel::text;
+		RETURN NEXT;
+	END LOOP;
+	EXECUTE format('REVOKE USAGE ON SCHEMA %I FROM %s', ext_schema, reader);
+	privilege := 'USAGE'; object_type := 'schema'; object_name := ext_schema;
+	RETURN NEXT;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_revoke_reader(pg_catalog.regrole) IS
+'undoes htx_grant_reader: revokes SELECT on the htx views and USAGE on the schema (the function EXECUTE grants are harmless and stay); returns what it revoked';
+REVOKE ALL ON FUNCTION @extschema@.htx_revoke_reader(pg_catalog.regrole) FROM PUBLIC;
