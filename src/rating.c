@@ -69,6 +69,9 @@ htx_rating_in(PG_FUNCTION_ARGS)
  * In a UTF8 or SQL_ASCII database this is a copy.  In another encoding the
  * name may have no representation (LATIN1 has no "ố" or "ế"): say so in
  * terms of htx_rating, rather than with the conversion's own message.
+ * Since 1.1 htx.control's "encoding = UTF8" keeps CREATE EXTENSION out of
+ * such databases (test/tap/extension_encoding.sh); this stays for a 1.0
+ * installed in one before.
  */
 static char *
 name_to_server(const char *const *names, HtxRating r)
