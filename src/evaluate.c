@@ -16,7 +16,7 @@
  * Each measure keeps the count of rows that reported it beside its sum, and
  * shares and averages use only the rows that reported what they need.
  */
-#include "htx.h"
+#include "postgres.h"
 
 #include "access/htup_details.h"
 #include "common/int.h"
@@ -24,6 +24,8 @@
 #include "libpq/pqformat.h"
 #include "utils/builtins.h"
 #include "utils/numeric.h"
+
+#include "htx.h"
 
 /* Fields of the state, in text and binary order. */
 typedef enum
@@ -125,7 +127,7 @@ nonneg_arg(int64 v, const char *what)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("%s must not be negative", what),
-				 errdetail("Got " INT64_FORMAT ".", v)));
+				 errdetail("Got %lld.", (long long) v)));
 	return v;
 }
 
@@ -172,8 +174,8 @@ evaluate_row(FunctionCallInfo fcinfo, HtxEvalState *st, int sign)
 				ereport(ERROR,
 						(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 						 errmsg("managers_trained must not exceed managers"),
-						 errdetail("Got " INT64_FORMAT " trained of " INT64_FORMAT " managers.",
-								   t, m)));
+						 errdetail("Got %lld trained of %lld managers.",
+								   (long long) t, (long long) m)));
 			add_checked(st, ST_PAIR_MGR, sign * m);
 			add_checked(st, ST_PAIR_TRAINED, sign * t);
 		}
@@ -360,11 +362,11 @@ htx_evaluation_state_in(PG_FUNCTION_ARGS)
 	}
 
 	if (problem)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-				 errmsg("invalid input syntax for type %s: \"%s\"",
-						"htx_evaluation_state", str),
-				 errdetail_internal("%s", problem)));
+		HTX_INPUT_ERROR(fcinfo,
+						errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"",
+							   "htx_evaluation_state", str),
+						errdetail_internal("%s", problem));
 	PG_RETURN_POINTER(st);
 }
 

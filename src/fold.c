@@ -10,10 +10,12 @@
  * separators turned into one space, with none at either end.  Other
  * characters are kept as they are.
  */
-#include "htx.h"
+#include "postgres.h"
 
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+
+#include "htx.h"
 
 #include "fold_table.h"
 

@@ -1,11 +1,13 @@
 /*
  * htx.h
  *		Declarations shared by the htx extension's C sources.
+ *
+ * As every PostgreSQL header, it expects "postgres.h" to have been included
+ * first, by the .c file itself.
  */
 #ifndef HTX_H
 #define HTX_H
 
-#include "postgres.h"
 #include "fmgr.h"
 #include "lib/stringinfo.h"
 
@@ -26,6 +28,22 @@ typedef uint8 HtxRating;
 #define HtxRatingGetDatum(X)	UInt8GetDatum(X)
 #define PG_GETARG_HTXRATING(n)	DatumGetHtxRating(PG_GETARG_DATUM(n))
 #define PG_RETURN_HTXRATING(x)	return HtxRatingGetDatum(x)
+
+/*
+ * Report a bad value given to a type's text input function: a soft error
+ * where the caller asked for one (PostgreSQL 16 and later: the input
+ * function returns (Datum) 0 and the error goes to fcinfo->context, as
+ * pg_input_is_valid and COPY ... ON_ERROR use), a hard error otherwise.
+ * Use it only in the body of the input function itself, since it returns
+ * from there, and give the ereport arguments without the outer parentheses.
+ */
+#if PG_VERSION_NUM >= 160000
+#define HTX_INPUT_ERROR(fcinfo, ...) \
+	ereturn((fcinfo)->context, (Datum) 0, __VA_ARGS__)
+#else
+#define HTX_INPUT_ERROR(fcinfo, ...) \
+	ereport(ERROR, __VA_ARGS__)
+#endif
 
 /* fold.c */
 extern void htx_fold_utf8(const char *s, int len, StringInfo out);

@@ -9,7 +9,7 @@
  * Input accepts any case, NFC or NFD, missing diacritics, extra spaces,
  * '_' or '-' between words, and the English names.
  */
-#include "htx.h"
+#include "postgres.h"
 
 #include "catalog/namespace.h"
 #include "common/hashfn.h"
@@ -17,6 +17,8 @@
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
 #include "utils/sortsupport.h"
+
+#include "htx.h"
 
 PG_MODULE_MAGIC;
 
@@ -33,16 +35,6 @@ static const char *const rating_en[HTX_RATING_NLEVELS] = {
 
 #define RATING_HINT \
 	"Accepted values are tốt, khá, trung bình, yếu, không xếp loại (any case, with or without diacritics) and good, fair, average, weak, not rated, unrated."
-
-/*
- * Report a bad input value: a soft error where the caller asked for one
- * (PostgreSQL 16 and later), a hard error otherwise.
- */
-#if PG_VERSION_NUM >= 160000
-#define INPUT_ERROR(fcinfo, ...) ereturn((fcinfo)->context, (Datum) 0, __VA_ARGS__)
-#else
-#define INPUT_ERROR(fcinfo, ...) ereport(ERROR, __VA_ARGS__)
-#endif
 
 PG_FUNCTION_INFO_V1(htx_rating_in);
 Datum
@@ -62,11 +54,11 @@ htx_rating_in(PG_FUNCTION_ARGS)
 	}
 
 	if (code < 0)
-		INPUT_ERROR(fcinfo,
-					errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
-					errmsg("invalid input syntax for type %s: \"%s\"",
-						   "htx_rating", str),
-					errhint(RATING_HINT));
+		HTX_INPUT_ERROR(fcinfo,
+						errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
+						errmsg("invalid input syntax for type %s: \"%s\"",
+							   "htx_rating", str),
+						errhint(RATING_HINT));
 
 	PG_RETURN_HTXRATING((HtxRating) code);
 }
@@ -77,6 +69,9 @@ htx_rating_in(PG_FUNCTION_ARGS)
  * In a UTF8 or SQL_ASCII database this is a copy.  In another encoding the
  * name may have no representation (LATIN1 has no "ố" or "ế"): say so in
  * terms of htx_rating, rather than with the conversion's own message.
+ * Since 1.1 htx.control's "encoding = UTF8" keeps CREATE EXTENSION out of
+ * such databases (test/tap/extension_encoding.sh); this stays for a 1.0
+ * installed in one before.
  */
 static char *
 name_to_server(const char *const *names, HtxRating r)
@@ -172,20 +167,47 @@ htx_rating_send(PG_FUNCTION_ARGS)
  * Comparison.  Codes are ordered as the ratings are, so the byte compares.
  * These cannot fail, so they are leakproof.
  */
-#define RATING_CMP_FN(name, op) \
-PG_FUNCTION_INFO_V1(name); \
-Datum \
-name(PG_FUNCTION_ARGS) \
-{ \
-	PG_RETURN_BOOL(PG_GETARG_HTXRATING(0) op PG_GETARG_HTXRATING(1)); \
+PG_FUNCTION_INFO_V1(htx_rating_eq);
+Datum
+htx_rating_eq(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_HTXRATING(0) == PG_GETARG_HTXRATING(1));
 }
 
-RATING_CMP_FN(htx_rating_eq, ==)
-RATING_CMP_FN(htx_rating_ne, !=)
-RATING_CMP_FN(htx_rating_lt, <)
-RATING_CMP_FN(htx_rating_le, <=)
-RATING_CMP_FN(htx_rating_gt, >)
-RATING_CMP_FN(htx_rating_ge, >=)
+PG_FUNCTION_INFO_V1(htx_rating_ne);
+Datum
+htx_rating_ne(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_HTXRATING(0) != PG_GETARG_HTXRATING(1));
+}
+
+PG_FUNCTION_INFO_V1(htx_rating_lt);
+Datum
+htx_rating_lt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_HTXRATING(0) < PG_GETARG_HTXRATING(1));
+}
+
+PG_FUNCTION_INFO_V1(htx_rating_le);
+Datum
+htx_rating_le(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_HTXRATING(0) <= PG_GETARG_HTXRATING(1));
+}
+
+PG_FUNCTION_INFO_V1(htx_rating_gt);
+Datum
+htx_rating_gt(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_HTXRATING(0) > PG_GETARG_HTXRATING(1));
+}
+
+PG_FUNCTION_INFO_V1(htx_rating_ge);
+Datum
+htx_rating_ge(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_BOOL(PG_GETARG_HTXRATING(0) >= PG_GETARG_HTXRATING(1));
+}
 
 PG_FUNCTION_INFO_V1(htx_rating_cmp);
 Datum

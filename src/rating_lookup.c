@@ -6,6 +6,8 @@
  * the fuzz harness (test/fuzz) can link it together with fold.c and no
  * running server.
  */
+#include "postgres.h"
+
 #include "htx.h"
 
 /* Accepted input spellings, after folding (see fold.c). */

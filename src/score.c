@@ -8,10 +8,12 @@
  * cooperative that is not scored (in business under 12 months) is không xếp
  * loại.
  */
-#include "htx.h"
+#include "postgres.h"
 
 #include "utils/builtins.h"
 #include "utils/numeric.h"
+
+#include "htx.h"
 
 /* Thresholds in points, Circular 09/2017 Article 6 (and 01/2020/TT-BKHĐT). */
 #define SCORE_MAX		100

@@ -18,13 +18,15 @@
  * Only the StringInfo and memory functions the two files use are stubbed
  * below, with PostgreSQL's semantics; server-only functions abort.
  */
-#include "htx.h"
+#include "postgres.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "mb/pg_wchar.h"
 #include "utils/builtins.h"
+
+#include "htx.h"
 
 /* port.h maps fprintf to PostgreSQL's own, which is not linked here */
 #undef fprintf
