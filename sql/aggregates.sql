@@ -3,7 +3,9 @@
 -- form, and the exact error texts (negative input, trained above managers,
 -- overflow, malformed and inconsistent states).
 --
+SET client_min_messages = warning;
 CREATE EXTENSION IF NOT EXISTS htx;
+RESET client_min_messages;
 
 CREATE TEMP TABLE agg_coop (district text, year int, rating htx_rating, revenue_vnd bigint,
 	members int, applies_tech bool, managers int, managers_trained int, is_model bool);

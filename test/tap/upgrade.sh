@@ -19,6 +19,13 @@ tmp=$(mktemp -d)
 old=htx_upgrade_old fresh=htx_upgrade_fresh role=htx_upgrade_reader
 trap 'dropdb --if-exists $old; dropdb --if-exists $fresh; psql -X -q -c "DROP ROLE IF EXISTS $role" 2>/dev/null; rm -rf "$tmp"' EXIT
 q() { local db=$1; shift; psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
+# same WANT HAVE DESCRIPTION: ok when the files are equal; else the diff, as TAP comments
+same() {
+	local d
+	d=$(diff -u "$1" "$2")
+	check "$3" test -z "$d"
+	[ -z "$d" ] || head -n 60 <<<"$d" | sed 's/^/#   /'
+}
 
 # What a province does with htx: the same in both databases.
 use_it() {
@@ -76,8 +83,7 @@ q "$old" -c "ALTER EXTENSION htx UPDATE" 2>"$tmp/update.err"
 is "$?:$(cat "$tmp/update.err")" "0:" "ALTER EXTENSION htx UPDATE runs without an error or warning"
 is "$(q "$old" -c "SELECT extversion FROM pg_extension WHERE extname = 'htx'")" "1.1" "and the extension is 1.1"
 user_rows "$old" > "$tmp/rows.after"
-check "no row of the province's is lost or changed by the update ($(wc -l < "$tmp/rows.before") tables and views)" \
-	diff -u "$tmp/rows.before" "$tmp/rows.after"
+same "$tmp/rows.before" "$tmp/rows.after" "no row of the province's is lost or changed by the update ($(wc -l < "$tmp/rows.before") tables and views)"
 [ -s "$tmp/rows.before" ] || { echo "# no rows compared"; failed=1; }
 
 # ---- a fresh 1.1 database, used the same way
@@ -86,7 +92,7 @@ q "$fresh" -c "CREATE EXTENSION htx" || exit 1
 use_it "$fresh" >/dev/null || exit 1
 q "$fresh" -c "SELECT count(*) FROM htx_grant_reader('$role')" >/dev/null || exit 1
 user_rows "$fresh" > "$tmp/rows.fresh"
-check "the upgraded database holds the same rows as the fresh one" diff -u "$tmp/rows.fresh" "$tmp/rows.after"
+same "$tmp/rows.fresh" "$tmp/rows.after" "the upgraded database holds the same rows as the fresh one"
 
 # ---- (a) every definition equal
 psql -X -q -d "$old" -f test/tap/describe_extension.sql > "$tmp/old.txt" 2>&1
@@ -95,8 +101,7 @@ sed -i "s/$old/DB/g" "$tmp/old.txt"; sed -i "s/$fresh/DB/g" "$tmp/fresh.txt"
 lines=$(wc -l < "$tmp/fresh.txt")
 check "the catalog description is not trivially empty ($lines lines: functions, types, operators, tables, views, rows ...)" \
 	test "$lines" -gt 500
-check "every object is defined as in a fresh install (functions and labels, views, columns, constraints, indexes, triggers, comments, grants, shipped rows)" \
-	diff -u "$tmp/fresh.txt" "$tmp/old.txt"
+same "$tmp/fresh.txt" "$tmp/old.txt" "every object is defined as in a fresh install (functions and labels, views, columns, constraints, indexes, triggers, comments, grants, shipped rows)"
 is "$(grep -c '^ERROR\|^psql' "$tmp/old.txt" "$tmp/fresh.txt" | awk -F: '{s += $2} END {print s}')" "0" "the description ran without an error"
 # the comparison itself notices a changed label
 psql -X -q -d "$old" -c 'BEGIN' -c 'ALTER FUNCTION htx_rating_label(htx_rating, text) PARALLEL RESTRICTED' \
