@@ -132,7 +132,8 @@ BEGIN
 	SELECT s.fined_is_weak INTO v FROM @extschema@.htx_rating_scheme s
 	WHERE s.scheme OPERATOR(pg_catalog.=) 'TT-01/2020/TT-BKHĐT' AND s.builtin;
 	IF v IS NOT NULL THEN
-		RAISE WARNING 'the shipped rating scheme "TT-01/2020/TT-BKHĐT" has fined_is_weak = %, which pg_dump does not keep', v
+		RAISE WARNING 'the shipped rating scheme "TT-01/2020/TT-BKHĐT" has fined_is_weak = %, which pg_dump does not keep',
+			CASE WHEN v THEN 'true' ELSE 'false' END
 			USING DETAIL = 'htx 1.0 advised setting fined_is_weak on this shipped row; shipped rows are not dumped, so a restore brings back NULL.',
 				  HINT = 'Add a scheme of your own with fined_is_weak set (see "Shipped rows and your own rows" in docs/dba.md) and rate with it.';
 	END IF;
