@@ -269,7 +269,7 @@ SELECT lives_ok($$INSERT INTO htx_task (task_code, parent_code, title_vi, title_
 	'checked at the end of the statement, like a foreign key: a child may come before its parent (as in a dump)');
 SELECT throws_ok($$DELETE FROM htx_task WHERE task_code = 'Y'$$,
 	'23503', 'task "Y" is still the parent or related task of another task', 'a parent is not removed under its items');
-SELECT throws_ok($$UPDATE htx_task SET task_code = 'III.ONE' WHERE task_code = 'III.1'$$,
+SELECT throws_ok($$UPDATE htx_task SET task_code = 'Y.ONE' WHERE task_code = 'Y'$$,
 	'23503', NULL, 'nor renamed');
 SELECT throws_ok($$INSERT INTO htx_agency_succession (agency_code, successor_code, source) VALUES ('DOF', 'DOF', 'x')$$,
 	'23514', NULL, 'an agency does not succeed itself');
