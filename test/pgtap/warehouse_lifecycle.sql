@@ -4,7 +4,7 @@
 -- htx_create_warehouse(); everything is rolled back.
 BEGIN;
 SET LOCAL client_min_messages = error;
-SELECT plan(24);
+SELECT plan(30);
 
 CREATE TEMP VIEW wh(relname) AS VALUES ('htx_cooperative'), ('htx_cooperative_year'),
 	('htx_district_year_report'), ('htx_target_progress'), ('htx_rating_trend'), ('htx_data_quality');
@@ -44,6 +44,21 @@ ROLLBACK TO SAVEPOINT incomplete;
 SELECT is((SELECT array_agg(v::text ORDER BY v::text) FROM htx_reader_views() v),
 	'{htx_agency_chain,htx_agency_spelling,htx_data_quality,htx_district_year_report,htx_rating_trend,htx_target_progress,htx_task_assignments,htx_task_matrix}'::text[],
 	'htx_reader_views() lists the extension''s views and the warehouse''s');
+
+-- ---- update scripts replace a changed view in place (htx_replace_warehouse_view)
+CREATE ROLE htx_lifecycle_bi;
+GRANT SELECT ON htx_rating_trend TO htx_lifecycle_bi;
+CREATE VIEW my_trend AS SELECT year, area_name FROM htx_rating_trend;
+SELECT is(htx_replace_warehouse_view('htx_rating_trend'), true, 'htx_replace_warehouse_view puts the definition in place');
+SELECT ok(has_table_privilege('htx_lifecycle_bi', 'htx_rating_trend', 'SELECT'), 'the view keeps its grants');
+SELECT is((SELECT count(*)::int FROM pg_class WHERE relname = 'my_trend'), 1, 'and the DBA''s view on it');
+SELECT is((SELECT count(*)::int FROM members WHERE objid = 'htx_rating_trend'::regclass), 0, 'and stays the DBA''s, not a member');
+SELECT throws_ok($$SELECT htx_replace_warehouse_view('htx_no_such_view')$$, '42704', NULL, 'an unknown view name is an error');
+DROP VIEW my_trend;
+SAVEPOINT noview;
+DROP VIEW htx_target_progress;
+SELECT is(htx_replace_warehouse_view('htx_target_progress'), false, 'a missing view is left to htx_create_warehouse (false)');
+ROLLBACK TO SAVEPOINT noview;
 
 -- ---- the sample fills it; DROP EXTENSION is refused while it exists
 SELECT lives_ok($$SELECT htx_generate_sample(30, 3)$$, 'htx_generate_sample fills the warehouse');

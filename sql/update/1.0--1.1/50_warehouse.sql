@@ -19,128 +19,23 @@
 -- through format() with the extension's schema looked up at run time, never
 -- spliced into a quoted string by the script.
 
-CREATE FUNCTION @extschema@.htx_create_warehouse()
-RETURNS TABLE (object_type pg_catalog.text, object_name pg_catalog.text)
-LANGUAGE plpgsql
+-- Each warehouse view's definition, once: htx_create_warehouse() creates a
+-- missing view from it, and htx_replace_warehouse_view() (for update scripts)
+-- puts a changed definition in place of the DBA's existing view.
+CREATE FUNCTION @extschema@.htx_warehouse_view_sql(view_name pg_catalog.text)
+RETURNS pg_catalog.text
+LANGUAGE plpgsql STABLE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
 	s name;
-	have_coop boolean;
-	have_year boolean;
-	v text;
 BEGIN
 	SELECT n.nspname INTO s
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 	WHERE e.extname = 'htx';
-	have_coop := to_regclass(format('%I.htx_cooperative', s)) IS NOT NULL;
-	have_year := to_regclass(format('%I.htx_cooperative_year', s)) IS NOT NULL;
-	IF have_coop <> have_year THEN
-		RAISE EXCEPTION 'the warehouse in schema % is incomplete: % exists without %', s,
-			CASE WHEN have_coop THEN 'htx_cooperative' ELSE 'htx_cooperative_year' END,
-			CASE WHEN have_coop THEN 'htx_cooperative_year' ELSE 'htx_cooperative' END
-			USING ERRCODE = 'object_not_in_prerequisite_state',
-				  HINT = 'Restore the missing table from your backup; htx_create_warehouse() does not touch a table that holds data.';
-	END IF;
-	IF NOT have_coop THEN
-		EXECUTE format($ddl$
-CREATE TABLE %1$I.htx_cooperative (
-	cooperative_id pg_catalog.int4 PRIMARY KEY
-		CONSTRAINT htx_cooperative_id_positive CHECK (cooperative_id OPERATOR(pg_catalog.>) 0),
-	name pg_catalog.text NOT NULL
-		CONSTRAINT htx_cooperative_name_not_blank CHECK (pg_catalog.btrim(name) OPERATOR(pg_catalog.<>) ''),
-	registration_code pg_catalog.text
-		CONSTRAINT htx_cooperative_registration_code_unique UNIQUE
-		CONSTRAINT htx_cooperative_registration_code_not_blank CHECK (pg_catalog.btrim(registration_code) OPERATOR(pg_catalog.<>) ''),
-	district_code pg_catalog.text NOT NULL
-		CONSTRAINT htx_cooperative_district_known REFERENCES %1$I.htx_district ON UPDATE CASCADE,
-	sector pg_catalog.text NOT NULL
-		CONSTRAINT htx_cooperative_sector_known REFERENCES %1$I.htx_sector ON UPDATE CASCADE,
-	founded_on pg_catalog.date
-		CONSTRAINT htx_cooperative_founded_in_1950_2100 CHECK (founded_on OPERATOR(pg_catalog.>=) '1950-01-01'::pg_catalog.date AND founded_on OPERATOR(pg_catalog.<=) '2100-12-31'::pg_catalog.date),
-	dissolved_on pg_catalog.date,
-	CONSTRAINT htx_cooperative_dissolved_not_before_founded CHECK (dissolved_on OPERATOR(pg_catalog.>=) founded_on)
-);
-COMMENT ON TABLE %1$I.htx_cooperative IS
-'agricultural cooperatives (hợp tác xã nông nghiệp) of the province, one row each; ids are the province''s own';
-COMMENT ON COLUMN %1$I.htx_cooperative.cooperative_id IS 'the province''s id for the cooperative, a positive integer (no sequence: the loader supplies it)';
-COMMENT ON COLUMN %1$I.htx_cooperative.name IS 'registered name (tên HTX)';
-COMMENT ON COLUMN %1$I.htx_cooperative.registration_code IS 'registration code (mã số HTX / mã số thuế), unique when given';
-COMMENT ON COLUMN %1$I.htx_cooperative.district_code IS 'GSO code of the district-level unit it is registered in (htx_district)';
-COMMENT ON COLUMN %1$I.htx_cooperative.sector IS 'type (loại hình) of Circular 09/2017 Art. 3, a code of htx_sector; on load the Vietnamese or English name is accepted too';
-COMMENT ON COLUMN %1$I.htx_cooperative.founded_on IS 'date of registration (ngày thành lập); NULL when unknown (htx_data_quality lists it)';
-COMMENT ON COLUMN %1$I.htx_cooperative.dissolved_on IS 'date of dissolution (giải thể) or of stopping operation; NULL while active';
-
--- Sector spellings from the field: "Trồng trọt", "HTX chăn nuôi", "General" ...
-
-CREATE TRIGGER htx_cooperative_sector_normalize
-BEFORE INSERT OR UPDATE OF sector ON %1$I.htx_cooperative
-FOR EACH ROW EXECUTE FUNCTION %1$I.htx_cooperative_sector_normalize();
-COMMENT ON TRIGGER htx_cooperative_sector_normalize ON %1$I.htx_cooperative IS
-'accept sector names as provinces export them; store the code';
-
--- One row per cooperative and year ---------------------------------------------
-
-CREATE TABLE %1$I.htx_cooperative_year (
-	cooperative_id pg_catalog.int4 NOT NULL
-		CONSTRAINT htx_cooperative_year_cooperative_known REFERENCES %1$I.htx_cooperative ON UPDATE CASCADE,
-	year pg_catalog.int4 NOT NULL
-		CONSTRAINT htx_cooperative_year_year_in_2000_2100 CHECK (year OPERATOR(pg_catalog.>=) 2000 AND year OPERATOR(pg_catalog.<=) 2100),
-	rating %1$I.htx_rating,
-	score %1$I.htx_score,
-	fined pg_catalog.bool,
-	revenue_vnd pg_catalog.int8
-		CONSTRAINT htx_cooperative_year_revenue_not_negative CHECK (revenue_vnd OPERATOR(pg_catalog.>=) 0),
-	members pg_catalog.int4
-		CONSTRAINT htx_cooperative_year_members_not_negative CHECK (members OPERATOR(pg_catalog.>=) 0),
-	young_members pg_catalog.int4
-		CONSTRAINT htx_cooperative_year_young_members_not_negative CHECK (young_members OPERATOR(pg_catalog.>=) 0),
-	managers pg_catalog.int4
-		CONSTRAINT htx_cooperative_year_managers_not_negative CHECK (managers OPERATOR(pg_catalog.>=) 0),
-	managers_trained pg_catalog.int4
-		CONSTRAINT htx_cooperative_year_trained_not_negative CHECK (managers_trained OPERATOR(pg_catalog.>=) 0),
-	applies_tech pg_catalog.bool,
-	vietgap_certified pg_catalog.bool,
-	globalgap_certified pg_catalog.bool,
-	organic_certified pg_catalog.bool,
-	ocop_stars pg_catalog.int4
-		CONSTRAINT htx_cooperative_year_ocop_stars_1_to_5 CHECK (ocop_stars OPERATOR(pg_catalog.>=) 1 AND ocop_stars OPERATOR(pg_catalog.<=) 5),
-	is_model pg_catalog.bool,
-	PRIMARY KEY (cooperative_id, year),
-	CONSTRAINT htx_cooperative_year_young_members_le_members CHECK (young_members OPERATOR(pg_catalog.<=) members),
-	CONSTRAINT htx_cooperative_year_trained_le_managers CHECK (managers_trained OPERATOR(pg_catalog.<=) managers),
-	CONSTRAINT htx_cooperative_year_rating_matches_score CHECK (score IS NULL OR (rating IS NOT NULL AND
-		rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(score, COALESCE(fined, false)))),
-	CONSTRAINT htx_cooperative_year_fined_means_weak CHECK (fined IS NOT TRUE OR rating IS NULL OR
-		rating OPERATOR(%1$I.=) 'weak'::%1$I.htx_rating)
-);
-COMMENT ON TABLE %1$I.htx_cooperative_year IS
-'one row per cooperative and year: its rating (xếp loại) and the figures the plan''s targets need; NULL means "not reported"';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.cooperative_id IS 'the cooperative (htx_cooperative)';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.year IS 'the year evaluated (năm đánh giá), 2000..2100';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.rating IS 'rating for the year (tốt, khá, trung bình, yếu, không xếp loại); NULL when not reported; must agree with score and fined';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.score IS 'self-assessed score 0..100 (điểm tự đánh giá); NULL when not scored (không xếp loại) or not reported';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.fined IS 'fined for an administrative violation in its cooperative activity that year (bị xử phạt vi phạm hành chính): forces yếu; NULL read as false';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.revenue_vnd IS 'revenue of the year in VND (doanh thu), whole đồng';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.members IS 'members at the end of the year (thành viên)';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.young_members IS 'young members (thành viên trẻ) as the province counts them; at most members';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.managers IS 'managers (cán bộ quản lý): board, director, accountant, supervisors';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.managers_trained IS 'managers trained in the cooperative director programme (được đào tạo nghề giám đốc HTX); at most managers';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.applies_tech IS 'applies technical progress or high-tech machinery in production (ứng dụng tiến bộ KHKT, công nghệ cao)';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.vietgap_certified IS 'holds a VietGAP certificate';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.globalgap_certified IS 'holds a GlobalGAP (or other international GAP) certificate';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.organic_certified IS 'holds an organic (hữu cơ) certificate';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.ocop_stars IS 'highest OCOP star rating (1..5) of its products; NULL when none';
-COMMENT ON COLUMN %1$I.htx_cooperative_year.is_model IS 'selected as a model cooperative (mô hình HTX NN, Plan 42/KH-UBND III.2)';
-$ddl$, s);
-		object_type := 'table'; object_name := format('%I.htx_cooperative', s); RETURN NEXT;
-		object_type := 'table'; object_name := format('%I.htx_cooperative_year', s); RETURN NEXT;
-	END IF;
-
-	v := format('%I.htx_district_year_report', s);
-	IF to_regclass(v) IS NULL THEN
-		EXECUTE format($ddl$
-CREATE VIEW %1$I.htx_district_year_report AS
+	CASE view_name
+	WHEN 'htx_district_year_report' THEN RETURN format($ddl$
+CREATE OR REPLACE VIEW %1$I.htx_district_year_report AS
 WITH data AS (
 	SELECT c.district_code, cy.*
 	FROM %1$I.htx_cooperative_year cy
@@ -275,13 +170,8 @@ COMMENT ON COLUMN %1$I.htx_district_year_report.avg_score IS 'average self-asses
 
 -- Targets: district or province x year x target -----------------------------------
 $ddl$, s);
-		object_type := 'view'; object_name := v; RETURN NEXT;
-	END IF;
-
-	v := format('%I.htx_target_progress', s);
-	IF to_regclass(v) IS NULL THEN
-		EXECUTE format($ddl$
-CREATE VIEW %1$I.htx_target_progress AS
+	WHEN 'htx_target_progress' THEN RETURN format($ddl$
+CREATE OR REPLACE VIEW %1$I.htx_target_progress AS
 SELECT
 	t.plan_code,
 	r.area_level,
@@ -358,13 +248,8 @@ COMMENT ON COLUMN %1$I.htx_target_progress.note IS 'how htx reads the target';
 
 -- Ratings per level and year ------------------------------------------------------
 $ddl$, s);
-		object_type := 'view'; object_name := v; RETURN NEXT;
-	END IF;
-
-	v := format('%I.htx_rating_trend', s);
-	IF to_regclass(v) IS NULL THEN
-		EXECUTE format($ddl$
-CREATE VIEW %1$I.htx_rating_trend AS
+	WHEN 'htx_rating_trend' THEN RETURN format($ddl$
+CREATE OR REPLACE VIEW %1$I.htx_rating_trend AS
 SELECT
 	r.area_level,
 	r.is_province_total,
@@ -411,13 +296,8 @@ COMMENT ON COLUMN %1$I.htx_rating_trend.change_from_prev_year IS 'cooperatives -
 
 -- Rows a province should fix ------------------------------------------------------
 $ddl$, s);
-		object_type := 'view'; object_name := v; RETURN NEXT;
-	END IF;
-
-	v := format('%I.htx_data_quality', s);
-	IF to_regclass(v) IS NULL THEN
-		EXECUTE format($ddl$
-CREATE VIEW %1$I.htx_data_quality AS
+	WHEN 'htx_data_quality' THEN RETURN format($ddl$
+CREATE OR REPLACE VIEW %1$I.htx_data_quality AS
 WITH yr AS (
 	SELECT cy.*, c.name, c.registration_code, c.district_code, c.founded_on, c.dissolved_on,
 		pg_catalog.make_date(cy.year, 1, 1) AS y_start, pg_catalog.make_date(cy.year, 12, 31) AS y_end
@@ -512,8 +392,191 @@ COMMENT ON COLUMN %1$I.htx_data_quality.detail IS 'the problem in English, with 
 
 ALTER VIEW %1$I.htx_data_quality SET (security_barrier = true);
 $ddl$, s);
-		object_type := 'view'; object_name := v; RETURN NEXT;
+	ELSE
+		RAISE EXCEPTION 'htx has no warehouse view named %', view_name
+			USING ERRCODE = 'undefined_object',
+				  HINT = 'The warehouse views are htx_district_year_report, htx_target_progress, htx_rating_trend and htx_data_quality.';
+	END CASE;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_warehouse_view_sql(pg_catalog.text) IS
+'the SQL (CREATE OR REPLACE VIEW and its comments) of one warehouse view of this htx version, for the extension''s schema; used by htx_create_warehouse() and htx_replace_warehouse_view()';
+REVOKE ALL ON FUNCTION @extschema@.htx_warehouse_view_sql(pg_catalog.text) FROM PUBLIC;
+
+-- An update script cannot CREATE OR REPLACE an object the extension does not
+-- own (PostgreSQL refuses, since CVE-2022-2625).  A changed warehouse view is
+-- therefore adopted for the moment of the replacement and handed back: its
+-- grants, owner and the DBA's views on it stay.  CREATE OR REPLACE VIEW only
+-- appends columns, so 1.0's columns keep their names and types.
+CREATE FUNCTION @extschema@.htx_replace_warehouse_view(view_name pg_catalog.text)
+RETURNS pg_catalog.bool
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	s name;
+	ext oid;
+	v regclass;
+	ddl text;
+	member boolean;
+BEGIN
+	SELECT e.oid, n.nspname INTO ext, s
+	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	WHERE e.extname = 'htx';
+	EXECUTE format('SELECT %I.htx_warehouse_view_sql(%L)', s, view_name) INTO ddl;
+	v := to_regclass(format('%I.%I', s, view_name));
+	IF v IS NULL THEN
+		RETURN false;		-- no warehouse: htx_create_warehouse() will make it
 	END IF;
+	member := EXISTS (SELECT 1 FROM pg_depend d
+		WHERE d.classid = 'pg_class'::regclass AND d.objid = v
+		  AND d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext AND d.deptype = 'e');
+	IF NOT member THEN
+		EXECUTE format('ALTER EXTENSION htx ADD VIEW %s', v);
+	END IF;
+	EXECUTE ddl;
+	IF NOT member THEN
+		EXECUTE format('ALTER EXTENSION htx DROP VIEW %s', v);
+	END IF;
+	RETURN true;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_replace_warehouse_view(pg_catalog.text) IS
+'for update scripts: puts this version''s definition of a warehouse view in place of the existing one (CREATE OR REPLACE VIEW), keeping its owner, grants and dependent views; false when the view does not exist';
+REVOKE ALL ON FUNCTION @extschema@.htx_replace_warehouse_view(pg_catalog.text) FROM PUBLIC;
+
+CREATE FUNCTION @extschema@.htx_create_warehouse()
+RETURNS TABLE (object_type pg_catalog.text, object_name pg_catalog.text)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	s name;
+	have_coop boolean;
+	have_year boolean;
+	vname text;
+	v text;
+	ddl text;
+BEGIN
+	SELECT n.nspname INTO s
+	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	WHERE e.extname = 'htx';
+	have_coop := to_regclass(format('%I.htx_cooperative', s)) IS NOT NULL;
+	have_year := to_regclass(format('%I.htx_cooperative_year', s)) IS NOT NULL;
+	IF have_coop <> have_year THEN
+		RAISE EXCEPTION 'the warehouse in schema % is incomplete: % exists without %', s,
+			CASE WHEN have_coop THEN 'htx_cooperative' ELSE 'htx_cooperative_year' END,
+			CASE WHEN have_coop THEN 'htx_cooperative_year' ELSE 'htx_cooperative' END
+			USING ERRCODE = 'object_not_in_prerequisite_state',
+				  HINT = 'Restore the missing table from your backup; htx_create_warehouse() does not touch a table that holds data.';
+	END IF;
+	IF NOT have_coop THEN
+		EXECUTE format($ddl$
+CREATE TABLE %1$I.htx_cooperative (
+	cooperative_id pg_catalog.int4 PRIMARY KEY
+		CONSTRAINT htx_cooperative_id_positive CHECK (cooperative_id OPERATOR(pg_catalog.>) 0),
+	name pg_catalog.text NOT NULL
+		CONSTRAINT htx_cooperative_name_not_blank CHECK (pg_catalog.btrim(name) OPERATOR(pg_catalog.<>) ''),
+	registration_code pg_catalog.text
+		CONSTRAINT htx_cooperative_registration_code_unique UNIQUE
+		CONSTRAINT htx_cooperative_registration_code_not_blank CHECK (pg_catalog.btrim(registration_code) OPERATOR(pg_catalog.<>) ''),
+	district_code pg_catalog.text NOT NULL
+		CONSTRAINT htx_cooperative_district_known REFERENCES %1$I.htx_district ON UPDATE CASCADE,
+	sector pg_catalog.text NOT NULL
+		CONSTRAINT htx_cooperative_sector_known REFERENCES %1$I.htx_sector ON UPDATE CASCADE,
+	founded_on pg_catalog.date
+		CONSTRAINT htx_cooperative_founded_in_1950_2100 CHECK (founded_on OPERATOR(pg_catalog.>=) '1950-01-01'::pg_catalog.date AND founded_on OPERATOR(pg_catalog.<=) '2100-12-31'::pg_catalog.date),
+	dissolved_on pg_catalog.date,
+	CONSTRAINT htx_cooperative_dissolved_not_before_founded CHECK (dissolved_on OPERATOR(pg_catalog.>=) founded_on)
+);
+COMMENT ON TABLE %1$I.htx_cooperative IS
+'agricultural cooperatives (hợp tác xã nông nghiệp) of the province, one row each; ids are the province''s own';
+COMMENT ON COLUMN %1$I.htx_cooperative.cooperative_id IS 'the province''s id for the cooperative, a positive integer (no sequence: the loader supplies it)';
+COMMENT ON COLUMN %1$I.htx_cooperative.name IS 'registered name (tên HTX)';
+COMMENT ON COLUMN %1$I.htx_cooperative.registration_code IS 'registration code (mã số HTX / mã số thuế), unique when given';
+COMMENT ON COLUMN %1$I.htx_cooperative.district_code IS 'GSO code of the district-level unit it is registered in (htx_district)';
+COMMENT ON COLUMN %1$I.htx_cooperative.sector IS 'type (loại hình) of Circular 09/2017 Art. 3, a code of htx_sector; on load the Vietnamese or English name is accepted too';
+COMMENT ON COLUMN %1$I.htx_cooperative.founded_on IS 'date of registration (ngày thành lập); NULL when unknown (htx_data_quality lists it)';
+COMMENT ON COLUMN %1$I.htx_cooperative.dissolved_on IS 'date of dissolution (giải thể) or of stopping operation; NULL while active';
+
+-- Sector spellings from the field: "Trồng trọt", "HTX chăn nuôi", "General" ...
+
+CREATE TRIGGER htx_cooperative_sector_normalize
+BEFORE INSERT OR UPDATE OF sector ON %1$I.htx_cooperative
+FOR EACH ROW EXECUTE FUNCTION %1$I.htx_cooperative_sector_normalize();
+COMMENT ON TRIGGER htx_cooperative_sector_normalize ON %1$I.htx_cooperative IS
+'accept sector names as provinces export them; store the code';
+
+-- One row per cooperative and year ---------------------------------------------
+
+CREATE TABLE %1$I.htx_cooperative_year (
+	cooperative_id pg_catalog.int4 NOT NULL
+		CONSTRAINT htx_cooperative_year_cooperative_known REFERENCES %1$I.htx_cooperative ON UPDATE CASCADE,
+	year pg_catalog.int4 NOT NULL
+		CONSTRAINT htx_cooperative_year_year_in_2000_2100 CHECK (year OPERATOR(pg_catalog.>=) 2000 AND year OPERATOR(pg_catalog.<=) 2100),
+	rating %1$I.htx_rating,
+	score %1$I.htx_score,
+	fined pg_catalog.bool,
+	revenue_vnd pg_catalog.int8
+		CONSTRAINT htx_cooperative_year_revenue_not_negative CHECK (revenue_vnd OPERATOR(pg_catalog.>=) 0),
+	members pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_members_not_negative CHECK (members OPERATOR(pg_catalog.>=) 0),
+	young_members pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_young_members_not_negative CHECK (young_members OPERATOR(pg_catalog.>=) 0),
+	managers pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_managers_not_negative CHECK (managers OPERATOR(pg_catalog.>=) 0),
+	managers_trained pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_trained_not_negative CHECK (managers_trained OPERATOR(pg_catalog.>=) 0),
+	applies_tech pg_catalog.bool,
+	vietgap_certified pg_catalog.bool,
+	globalgap_certified pg_catalog.bool,
+	organic_certified pg_catalog.bool,
+	ocop_stars pg_catalog.int4
+		CONSTRAINT htx_cooperative_year_ocop_stars_1_to_5 CHECK (ocop_stars OPERATOR(pg_catalog.>=) 1 AND ocop_stars OPERATOR(pg_catalog.<=) 5),
+	is_model pg_catalog.bool,
+	PRIMARY KEY (cooperative_id, year),
+	CONSTRAINT htx_cooperative_year_young_members_le_members CHECK (young_members OPERATOR(pg_catalog.<=) members),
+	CONSTRAINT htx_cooperative_year_trained_le_managers CHECK (managers_trained OPERATOR(pg_catalog.<=) managers),
+	CONSTRAINT htx_cooperative_year_rating_matches_score CHECK (score IS NULL OR (rating IS NOT NULL AND
+		rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(score, COALESCE(fined, false)))),
+	CONSTRAINT htx_cooperative_year_fined_means_weak CHECK (fined IS NOT TRUE OR rating IS NULL OR
+		rating OPERATOR(%1$I.=) 'weak'::%1$I.htx_rating)
+);
+COMMENT ON TABLE %1$I.htx_cooperative_year IS
+'one row per cooperative and year: its rating (xếp loại) and the figures the plan''s targets need; NULL means "not reported"';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.cooperative_id IS 'the cooperative (htx_cooperative)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.year IS 'the year evaluated (năm đánh giá), 2000..2100';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.rating IS 'rating for the year (tốt, khá, trung bình, yếu, không xếp loại); NULL when not reported; must agree with score and fined';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.score IS 'self-assessed score 0..100 (điểm tự đánh giá); NULL when not scored (không xếp loại) or not reported';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.fined IS 'fined for an administrative violation in its cooperative activity that year (bị xử phạt vi phạm hành chính): forces yếu; NULL read as false';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.revenue_vnd IS 'revenue of the year in VND (doanh thu), whole đồng';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.members IS 'members at the end of the year (thành viên)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.young_members IS 'young members (thành viên trẻ) as the province counts them; at most members';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.managers IS 'managers (cán bộ quản lý): board, director, accountant, supervisors';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.managers_trained IS 'managers trained in the cooperative director programme (được đào tạo nghề giám đốc HTX); at most managers';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.applies_tech IS 'applies technical progress or high-tech machinery in production (ứng dụng tiến bộ KHKT, công nghệ cao)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.vietgap_certified IS 'holds a VietGAP certificate';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.globalgap_certified IS 'holds a GlobalGAP (or other international GAP) certificate';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.organic_certified IS 'holds an organic (hữu cơ) certificate';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.ocop_stars IS 'highest OCOP star rating (1..5) of its products; NULL when none';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.is_model IS 'selected as a model cooperative (mô hình HTX NN, Plan 42/KH-UBND III.2)';
+$ddl$, s);
+		object_type := 'table'; object_name := format('%I.htx_cooperative', s); RETURN NEXT;
+		object_type := 'table'; object_name := format('%I.htx_cooperative_year', s); RETURN NEXT;
+	END IF;
+
+	-- the views: each one that is missing
+	FOREACH vname IN ARRAY '{htx_district_year_report,htx_target_progress,htx_rating_trend,htx_data_quality}'::text[] LOOP
+		v := format('%I.%I', s, vname);
+		IF to_regclass(v) IS NULL THEN
+			EXECUTE format('SELECT %I.htx_warehouse_view_sql(%L)', s, vname) INTO ddl;
+			EXECUTE ddl;
+			object_type := 'view'; object_name := v; RETURN NEXT;
+		END IF;
+	END LOOP;
+
+
+
 
 END
 $fn$;
