@@ -6,6 +6,7 @@
 #   make fuzz    fuzz the htx_rating text parser with libFuzzer (FUZZ_SECONDS)
 #   make sqlsmith random queries from SQLsmith against htx objects (SQLSMITH_SECONDS)
 #   make valgrind the pg_regress suite with the server under valgrind memcheck
+#   make deb     the Debian package postgresql-N-htx in build/deb (lintian-checked)
 
 EXTENSION   = htx
 MODULE_big  = htx
@@ -42,7 +43,7 @@ endif
 htx--1.0--1.1.sql: $(sort $(wildcard sql/update/1.0--1.1/*.sql))
 	cat $^ > $@
 
-.PHONY: deps test demo bench fuzz sqlsmith valgrind
+.PHONY: deps test demo bench fuzz sqlsmith valgrind deb
 
 deps:
 	bash test/deps.sh
@@ -76,3 +77,6 @@ valgrind: deps
 	$(MAKE) all
 	bash test/sudo.sh $(MAKE) install
 	bash test/valgrind/run.sh
+
+deb:
+	bash test/deb.sh

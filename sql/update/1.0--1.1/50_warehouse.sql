@@ -24,7 +24,7 @@
 -- puts a changed definition in place of the DBA's existing view.
 CREATE FUNCTION @extschema@.htx_warehouse_view_sql(view_name pg_catalog.text)
 RETURNS pg_catalog.text
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
@@ -317,10 +317,10 @@ issues AS (
 	SELECT 'score_rating_mismatch', 'error', yr.cooperative_id, yr.year, 'xếp loại không khớp với điểm',
 		pg_catalog.format('score %%s%%s gives %%s, the row says %%s', yr.score,
 			CASE WHEN yr.fined THEN ' (fined)' ELSE '' END,
-			%1$I.htx_rating_from_score(yr.score, COALESCE(yr.fined, false)), COALESCE(yr.rating::pg_catalog.text, 'nothing'))
+			%1$I.htx_rating_from_score(yr.score::pg_catalog.numeric, COALESCE(yr.fined, false)), COALESCE(yr.rating::pg_catalog.text, 'nothing'))
 	FROM yr WHERE yr.score IS NOT NULL
 	  AND NOT (yr.rating IS NOT NULL AND
-		yr.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(yr.score, COALESCE(yr.fined, false)))
+		yr.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(yr.score::pg_catalog.numeric, COALESCE(yr.fined, false)))
 	UNION ALL
 	SELECT 'year_after_dissolution', 'error', yr.cooperative_id, yr.year, 'có số liệu sau khi giải thể',
 		pg_catalog.format('dissolved on %%s', yr.dissolved_on)
@@ -538,7 +538,7 @@ CREATE TABLE %1$I.htx_cooperative_year (
 	CONSTRAINT htx_cooperative_year_young_members_le_members CHECK (young_members OPERATOR(pg_catalog.<=) members),
 	CONSTRAINT htx_cooperative_year_trained_le_managers CHECK (managers_trained OPERATOR(pg_catalog.<=) managers),
 	CONSTRAINT htx_cooperative_year_rating_matches_score CHECK (score IS NULL OR (rating IS NOT NULL AND
-		rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(score, COALESCE(fined, false)))),
+		rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(score::pg_catalog.numeric, COALESCE(fined, false)))),
 	CONSTRAINT htx_cooperative_year_fined_means_weak CHECK (fined IS NOT TRUE OR rating IS NULL OR
 		rating OPERATOR(%1$I.=) 'weak'::%1$I.htx_rating)
 );
@@ -683,44 +683,44 @@ BEGIN
 	-- rural districts' later growth); sectors like its 2024 mix.
 	INSERT INTO htx_cooperative (cooperative_id, name, registration_code, district_code, sector, founded_on, dissolved_on)
 	SELECT i,
-		'HTX ' || w.word || ' ' || d.name || ' ' || i,
+		'HTX ' || w.word || ' ' || d.name || ' ' || i::text,
 		'MAU-' || d.district_code || '-' || lpad(i::text, 6, '0'),
 		d.district_code, s.sector_code, f.founded_on,
-		CASE WHEN f.founded_on < date '2022-01-01' AND htx_sample_uniform(seed, i, 5, 0) < 0.05
+		CASE WHEN f.founded_on < date '2022-01-01' AND htx_sample_uniform(seed, i, 5, 0) < 0.05::float8
 			THEN greatest(f.founded_on + 400,
-				make_date(2020 + floor(htx_sample_uniform(seed, i, 6, 0) * 5)::int4, 1, 1) + floor(htx_sample_uniform(seed, i, 7, 0) * 364)::int4)
+				make_date(2020 + floor(htx_sample_uniform(seed, i, 6, 0) * 5::float8)::int4, 1, 1) + floor(htx_sample_uniform(seed, i, 7, 0) * 364::float8)::int4)
 		END
 	FROM generate_series(1, cooperatives) AS i
 	CROSS JOIN LATERAL (
 		SELECT dw.code FROM (VALUES ('164', 0, 48), ('165', 48, 56), ('167', 56, 76), ('168', 76, 98),
 			('169', 98, 120), ('170', 120, 137), ('171', 137, 169), ('172', 169, 199), ('173', 199, 227))
 			AS dw(code, lo, hi)
-		WHERE htx_sample_uniform(seed, i, 1, 0) * 227 >= dw.lo AND htx_sample_uniform(seed, i, 1, 0) * 227 < dw.hi
+		WHERE htx_sample_uniform(seed, i, 1, 0) * 227::float8 >= dw.lo::float8 AND htx_sample_uniform(seed, i, 1, 0) * 227::float8 < dw.hi::float8
 	) AS dc
 	JOIN htx_district d ON d.district_code = dc.code
 	CROSS JOIN LATERAL (
 		SELECT sw.code FROM (VALUES ('general', 0, 430), ('crop', 430, 840), ('livestock', 840, 970),
 			('forestry', 970, 985), ('fishery', 985, 995), ('rural_water', 995, 1000)) AS sw(code, lo, hi)
-		WHERE htx_sample_uniform(seed, i, 2, 0) * 1000 >= sw.lo AND htx_sample_uniform(seed, i, 2, 0) * 1000 < sw.hi
+		WHERE htx_sample_uniform(seed, i, 2, 0) * 1000::float8 >= sw.lo::float8 AND htx_sample_uniform(seed, i, 2, 0) * 1000::float8 < sw.hi::float8
 	) AS sc
 	JOIN htx_sector s ON s.sector_code = sc.code
 	CROSS JOIN LATERAL (
 		-- share of the 2025 count founded by the end of each year
 		SELECT CASE
-			WHEN u < 0.35 THEN 2000 + floor(u / 0.35 * 18)::int4
-			WHEN u < 0.40 THEN 2018 WHEN u < 0.46 THEN 2019 WHEN u < 0.54 THEN 2020
-			WHEN u < 0.62 THEN 2021 WHEN u < 0.71 THEN 2022 WHEN u < 0.81 THEN 2023
-			WHEN u < 0.93 THEN 2024 ELSE 2025 END AS fy
+			WHEN u < 0.35::float8 THEN 2000 + floor(u / 0.35::float8 * 18::float8)::int4
+			WHEN u < 0.40::float8 THEN 2018 WHEN u < 0.46::float8 THEN 2019 WHEN u < 0.54::float8 THEN 2020
+			WHEN u < 0.62::float8 THEN 2021 WHEN u < 0.71::float8 THEN 2022 WHEN u < 0.81::float8 THEN 2023
+			WHEN u < 0.93::float8 THEN 2024 ELSE 2025 END AS fy
 		FROM (SELECT htx_sample_uniform(seed, i, 3, 0) AS u OFFSET 0) AS x
 	) AS fyr
 	CROSS JOIN LATERAL (
 		SELECT make_date(least(fyr.fy, 2025), 1, 1)
-			+ CASE WHEN htx_sample_uniform(seed, i, 4, 0) < 0.08 THEN 0
-				ELSE floor(htx_sample_uniform(seed, i, 4, 1) * (CASE WHEN fyr.fy = 2025 THEN 150 ELSE 364 END))::int4 END
+			+ CASE WHEN htx_sample_uniform(seed, i, 4, 0) < 0.08::float8 THEN 0
+				ELSE floor(htx_sample_uniform(seed, i, 4, 1) * (CASE WHEN fyr.fy = 2025 THEN 150 ELSE 364 END)::float8)::int4 END
 			AS founded_on
 	) AS f
 	CROSS JOIN LATERAL (
-		SELECT x.words[1 + floor(htx_sample_uniform(seed, i, 20, 0) * cardinality(x.words))::int4] AS word
+		SELECT x.words[1 + floor(htx_sample_uniform(seed, i, 20, 0) * pg_catalog.cardinality(x.words)::float8)::int4] AS word
 		FROM (SELECT CASE s.sector_code
 			WHEN 'crop' THEN '{Chè,Rau an toàn,Lúa chất lượng cao,Cây ăn quả,Na,Nấm,Chè hữu cơ}'::text[]
 			WHEN 'livestock' THEN '{Chăn nuôi lợn,Gà đồi,Chăn nuôi bò,Chăn nuôi dê,Ong mật}'::text[]
@@ -740,11 +740,11 @@ BEGIN
 		SELECT c.*,
 			extract(year FROM c.founded_on)::int4 AS fy,
 			-- latent quality: district and sector effects, a cooperative effect
-			59 + 12 * htx_sample_normal(seed, c.cooperative_id, 10, 0)
+			59::float8 + 12::float8 * htx_sample_normal(seed, c.cooperative_id, 10, 0)
 				+ CASE c.district_code WHEN '164' THEN 3 WHEN '165' THEN 2 WHEN '172' THEN 2
-					WHEN '170' THEN -4 WHEN '167' THEN -3 ELSE 0 END
-				+ CASE c.sector WHEN 'general' THEN -2 WHEN 'crop' THEN 1 ELSE 0 END AS q,
-			3 + floor(htx_sample_uniform(seed, c.cooperative_id, 13, 0) * 4)::int4 AS mgrs
+					WHEN '170' THEN -4 WHEN '167' THEN -3 ELSE 0 END::float8
+				+ CASE c.sector WHEN 'general' THEN -2 WHEN 'crop' THEN 1 ELSE 0 END::float8 AS q,
+			3 + floor(htx_sample_uniform(seed, c.cooperative_id, 13, 0) * 4::float8)::int4 AS mgrs
 		FROM htx_cooperative c
 	),
 	ranked AS MATERIALIZED (
@@ -761,57 +761,57 @@ BEGIN
 		SELECT r.*, y,
 			(r.model_rank = 1 AND y >= 2024) OR (r.model_rank = 2 AND y = 2025 AND r.district_code IN ('164', '171', '172')) AS model,
 			(y = r.fy AND r.founded_on > make_date(y, 1, 1)) AS under_12_months,
-			htx_sample_uniform(seed, r.cooperative_id, 23, y) < 0.012 AS missing,
-			htx_sample_uniform(seed, r.cooperative_id, 22, y) < 0.015 AS was_fined
+			htx_sample_uniform(seed, r.cooperative_id, 23, y) < 0.012::float8 AS missing,
+			htx_sample_uniform(seed, r.cooperative_id, 22, y) < 0.015::float8 AS was_fined
 		FROM ranked r
 		CROSS JOIN generate_series(2020, 2025) AS y
-		WHERE r.fy <= y AND (r.dissolved_on IS NULL OR extract(year FROM r.dissolved_on) > y)
+		WHERE r.fy <= y AND (r.dissolved_on IS NULL OR extract(year FROM r.dissolved_on) > y::numeric)
 	),
 	scored AS MATERIALIZED (
 		SELECT cy.*,
 			CASE WHEN cy.missing OR cy.under_12_months THEN NULL
 				ELSE round(least(100, greatest(0,
-					cy.q + 2.0 * (y - 2020) + 5 * htx_sample_normal(seed, cy.cooperative_id, 21, y)
-					- CASE WHEN y - cy.fy <= 1 THEN 4 ELSE 0 END
-					+ CASE WHEN cy.model THEN 8 ELSE 0 END))::numeric * 2) / 2 END AS sc,
+					cy.q + (2.0 * (y - 2020)::numeric)::float8 + 5::float8 * htx_sample_normal(seed, cy.cooperative_id, 21, y)
+					- CASE WHEN y - cy.fy <= 1 THEN 4 ELSE 0 END::float8
+					+ CASE WHEN cy.model THEN 8 ELSE 0 END::float8))::numeric * 2::numeric) / 2::numeric END AS sc,
 			-- revenue: lognormal around a sector median, growing 7% a year
-			CASE WHEN htx_sample_uniform(seed, cy.cooperative_id, 25, y) < 0.03 THEN NULL
+			CASE WHEN htx_sample_uniform(seed, cy.cooperative_id, 25, y) < 0.03::float8 THEN NULL
 			ELSE round(
 				(CASE cy.sector WHEN 'livestock' THEN 3000 WHEN 'crop' THEN 1800 WHEN 'general' THEN 1600
-					WHEN 'rural_water' THEN 900 ELSE 1200 END)::numeric * 1000000
-				* exp((0.8 * htx_sample_normal(seed, cy.cooperative_id, 11, 0)
-					+ 0.2 * htx_sample_normal(seed, cy.cooperative_id, 24, y)
-					+ 0.02 * (cy.q - 59)
-					+ 0.07 * (y - 2020))::numeric)
+					WHEN 'rural_water' THEN 900 ELSE 1200 END)::numeric * 1000000::numeric
+				* exp((0.8::float8 * htx_sample_normal(seed, cy.cooperative_id, 11, 0)
+					+ 0.2::float8 * htx_sample_normal(seed, cy.cooperative_id, 24, y)
+					+ 0.02::float8 * (cy.q - 59::float8)
+					+ (0.07 * (y - 2020)::numeric)::float8)::numeric)
 				* CASE WHEN cy.model THEN 2.5 WHEN cy.under_12_months THEN 0.4 ELSE 1 END, -6)::int8
 			END AS rev,
-			greatest(7, round((7 + 18 * exp((0.7 * htx_sample_normal(seed, cy.cooperative_id, 12, 0))::numeric))
-				* (1 + 0.04 * (y - greatest(cy.fy, 2019))))::int4) AS mem
+			greatest(7, round((7::numeric + 18::numeric * exp((0.7::float8 * htx_sample_normal(seed, cy.cooperative_id, 12, 0))::numeric))
+				* (1::numeric + 0.04 * (y - greatest(cy.fy, 2019))::numeric))::int4) AS mem
 		FROM cy
 	)
 	SELECT s.cooperative_id, s.y,
 		CASE WHEN s.missing THEN NULL
-			WHEN s.under_12_months AND NOT s.was_fined THEN htx_rating_from_score(NULL, false)
+			WHEN s.under_12_months AND NOT s.was_fined THEN htx_rating_from_score(NULL::numeric, false)
 			ELSE htx_rating_from_score(s.sc, s.was_fined) END,
 		s.sc::htx_score,
 		CASE WHEN s.missing THEN NULL ELSE s.was_fined END,
 		s.rev,
 		s.mem,
-		floor(s.mem * (0.12 + 0.2 * htx_sample_uniform(seed, s.cooperative_id, 26, s.y)))::int4,
+		floor(s.mem::float8 * (0.12::float8 + 0.2::float8 * htx_sample_uniform(seed, s.cooperative_id, 26, s.y)))::int4,
 		s.mgrs,
 		(SELECT count(*)::int4 FROM generate_series(1, s.mgrs) AS k
 			WHERE htx_sample_uniform(seed, s.cooperative_id, 30 + k, 0)
-				< 0.10 + 0.04 * (s.y - 2020) + 0.004 * (s.q - 59) + CASE WHEN s.model THEN 0.3 ELSE 0 END),
-		htx_sample_uniform(seed, s.cooperative_id, 14, 0) < 0.14 + 0.03 * (s.y - 2020) + 0.004 * (s.q - 59)
-			+ CASE WHEN s.model THEN 0.5 ELSE 0 END,
+				< (0.10 + 0.04 * (s.y - 2020)::numeric)::float8 + 0.004::float8 * (s.q - 59::float8) + CASE WHEN s.model THEN 0.3 ELSE 0 END::float8),
+		htx_sample_uniform(seed, s.cooperative_id, 14, 0) < (0.14 + 0.03 * (s.y - 2020)::numeric)::float8 + 0.004::float8 * (s.q - 59::float8)
+			+ CASE WHEN s.model THEN 0.5 ELSE 0 END::float8,
 		s.sector IN ('crop', 'livestock', 'general')
-			AND htx_sample_uniform(seed, s.cooperative_id, 15, 0) < 0.07 + 0.02 * (s.y - 2020),
-		htx_sample_uniform(seed, s.cooperative_id, 16, 0) < 0.01,
-		htx_sample_uniform(seed, s.cooperative_id, 17, 0) < 0.015 + 0.005 * (s.y - 2020),
-		CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 18, 0) < 0.05 + 0.025 * (s.y - 2020)
-				+ CASE WHEN s.model THEN 0.5 ELSE 0 END
-			THEN CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.7 THEN 3
-				WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.97 THEN 4 ELSE 5 END END,
+			AND htx_sample_uniform(seed, s.cooperative_id, 15, 0) < (0.07 + 0.02 * (s.y - 2020)::numeric)::float8,
+		htx_sample_uniform(seed, s.cooperative_id, 16, 0) < 0.01::float8,
+		htx_sample_uniform(seed, s.cooperative_id, 17, 0) < (0.015 + 0.005 * (s.y - 2020)::numeric)::float8,
+		CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 18, 0) < (0.05 + 0.025 * (s.y - 2020)::numeric
+				+ CASE WHEN s.model THEN 0.5 ELSE 0 END)::float8
+			THEN CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.7::float8 THEN 3
+				WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.97::float8 THEN 4 ELSE 5 END END,
 		s.model
 	FROM scored s;
 	GET DIAGNOSTICS n_years = ROW_COUNT;

@@ -38,7 +38,7 @@ BEGIN
 	IF reader IS NULL THEN
 		RAISE EXCEPTION 'reader role must not be NULL' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
-	IF (SELECT a.rolsuper FROM pg_roles a WHERE a.oid = reader) THEN
+	IF (SELECT a.rolsuper FROM pg_roles a WHERE a.oid = reader::pg_catalog.oid) THEN
 		RAISE EXCEPTION 'role % is a superuser, and a superuser cannot be made read-only', reader
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Create a role for the BI tool: CREATE ROLE bi_reader LOGIN PASSWORD ''...'';';
@@ -46,14 +46,14 @@ BEGIN
 	SELECT e.oid, n.nspname INTO ext, ext_schema
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'htx';
 
-	EXECUTE format('GRANT USAGE ON SCHEMA %I TO %s', ext_schema, reader);
+	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO %s', ext_schema, reader);
 	privilege := 'USAGE'; object_type := 'schema'; object_name := ext_schema;
 	RETURN NEXT;
 
 	FOR r IN
 		SELECT v.rel FROM htx_reader_views() AS v(rel)
 	LOOP
-		EXECUTE format('GRANT SELECT ON %s TO %s', r.rel, reader);
+		EXECUTE pg_catalog.format('GRANT SELECT ON %s TO %s', r.rel, reader);
 		privilege := 'SELECT'; object_type := 'view'; object_name := r.rel::text;
 		RETURN NEXT;
 	END LOOP;
@@ -63,14 +63,14 @@ BEGIN
 	FOR r IN
 		SELECT DISTINCT p.oid::regprocedure AS fn, p.oid::regprocedure::text AS fname
 		FROM htx_reader_views() AS v(rel)
-		JOIN pg_rewrite rw ON rw.ev_class = v.rel
-		JOIN pg_depend df ON df.classid = 'pg_rewrite'::regclass AND df.objid = rw.oid AND df.refclassid = 'pg_proc'::regclass
+		JOIN pg_rewrite rw ON rw.ev_class = v.rel::pg_catalog.oid
+		JOIN pg_depend df ON df.classid = 'pg_rewrite'::pg_catalog.regclass::pg_catalog.oid AND df.objid = rw.oid AND df.refclassid = 'pg_proc'::pg_catalog.regclass::pg_catalog.oid
 		JOIN pg_proc p ON p.oid = df.refobjid
-		JOIN pg_depend dp ON dp.classid = 'pg_proc'::regclass AND dp.objid = p.oid
-			AND dp.refclassid = 'pg_extension'::regclass AND dp.refobjid = ext AND dp.deptype = 'e'
+		JOIN pg_depend dp ON dp.classid = 'pg_proc'::pg_catalog.regclass::pg_catalog.oid AND dp.objid = p.oid
+			AND dp.refclassid = 'pg_extension'::pg_catalog.regclass::pg_catalog.oid AND dp.refobjid = ext AND dp.deptype = 'e'
 		ORDER BY 2
 	LOOP
-		EXECUTE format('GRANT EXECUTE ON FUNCTION %s TO %s', r.fn, reader);
+		EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO %s', r.fn, reader);
 		privilege := 'EXECUTE'; object_type := 'function'; object_name := r.fname;
 		RETURN NEXT;
 	END LOOP;
@@ -98,11 +98,11 @@ BEGIN
 	FOR r IN
 		SELECT v.rel FROM htx_reader_views() AS v(rel)
 	LOOP
-		EXECUTE format('REVOKE SELECT ON %s FROM %s', r.rel, reader);
+		EXECUTE pg_catalog.format('REVOKE SELECT ON %s FROM %s', r.rel, reader);
 		privilege := 'SELECT'; object_type := 'view'; object_name := r.rel::text;
 		RETURN NEXT;
 	END LOOP;
-	EXECUTE format('REVOKE USAGE ON SCHEMA %I FROM %s', ext_schema, reader);
+	EXECUTE pg_catalog.format('REVOKE USAGE ON SCHEMA %I FROM %s', ext_schema, reader);
 	privilege := 'USAGE'; object_type := 'schema'; object_name := ext_schema;
 	RETURN NEXT;
 END
