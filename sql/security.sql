@@ -62,7 +62,7 @@ DECLARE
 	names name[];
 	sigs text[];			-- "name(type,type)" already planted
 	l regtype; r regtype; x regtype; op text; rt regtype;
-	p record; sig text; argl regtype[]; orig regtype[]; i int;
+	p record; sig text; argl regtype[]; orig regtype[]; casts text[]; i int;
 	sch name; fn text; n bigint := 0; body text;
 BEGIN
 	-- htx's own base types and domains, once installed
@@ -128,6 +128,11 @@ BEGIN
 		              FROM unnest(p.args) WITH ORDINALITY a(t0, o) JOIN pg_type t ON t.oid = a.t0
 		              ORDER BY a.o);
 		orig := argl;
+		-- casts back to the original argument types, so that the planted
+		-- function calls the original and not itself
+		casts := ARRAY(SELECT CASE WHEN t.typtype = 'p' THEN '' ELSE '::' || t.oid::regtype::text END
+		               FROM unnest(p.args) WITH ORDINALITY a(t0, o) JOIN pg_type t ON t.oid = a.t0
+		               ORDER BY a.o);
 		FOR i IN 1 .. cardinality(argl) LOOP
 			FOREACH x IN ARRAY types LOOP
 				argl[i] := x;
@@ -149,7 +154,7 @@ BEGIN
 						format('%s.%s', sch, sig),
 						CASE WHEN p.prokind = 'a' THEN 'NULL'
 						ELSE format('%s.%I(%s)', p.nsp, p.proname,
-							(SELECT string_agg(format('$%s', o), ', ') FROM generate_series(1, cardinality(argl)) o))
+							(SELECT string_agg(format('$%s%s', o, casts[o]), ', ') FROM generate_series(1, cardinality(argl)) o))
 						END);
 					EXECUTE format('CREATE FUNCTION %s(%s) RETURNS %s LANGUAGE plpgsql AS %L',
 						fn, array_to_string(argl, ','), rt, body);
@@ -343,14 +348,16 @@ END $$;
 
 -- Remove htx and a warehouse that lives outside it.
 CREATE FUNCTION regress_sec.drop_htx() RETURNS void
-LANGUAGE plpgsql SET search_path = pg_catalog AS $$
-DECLARE r regclass;
+LANGUAGE plpgsql SET search_path = pg_catalog SET client_min_messages = error AS $$
+DECLARE r record;
 BEGIN
 	DROP EXTENSION IF EXISTS htx CASCADE;
-	FOR r IN SELECT c.oid FROM pg_class c WHERE c.relname LIKE 'htx\_%' AND c.relkind IN ('r', 'p', 'v', 'm')
-	         AND c.relnamespace::regnamespace::text NOT IN ('pg_catalog', 'information_schema') LOOP
-		EXECUTE format('DROP TABLE IF EXISTS %s CASCADE', r);
-		EXECUTE format('DROP VIEW IF EXISTS %s CASCADE', r);
+	FOR r IN SELECT format('%I.%I', c.relnamespace::regnamespace, c.relname) AS rel,
+	                CASE WHEN c.relkind IN ('v', 'm') THEN 'VIEW' ELSE 'TABLE' END AS kind
+	         FROM pg_class c WHERE c.relname LIKE 'htx\_%' AND c.relkind IN ('r', 'p', 'v', 'm')
+	         AND c.relnamespace::regnamespace::text NOT IN ('pg_catalog', 'information_schema')
+	         ORDER BY c.relkind DESC LOOP
+		EXECUTE format('DROP %s IF EXISTS %s CASCADE', r.kind, r.rel);
 	END LOOP;
 END $$;
 RESET client_min_messages;
@@ -378,7 +385,7 @@ SELECT what, stage, count(*) AS calls,
 FROM regress_sec.calls GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT * FROM regress_sec.captured;
 SET client_min_messages = warning;
-SELECT regress_sec.drop_htx();
+SELECT regress_sec.drop_htx() IS NOT NULL AS dropped;
 DROP SCHEMA s CASCADE;
 SELECT regress_sec.unplant();
 RESET client_min_messages;
@@ -399,7 +406,7 @@ SELECT what, stage, count(*) AS calls,
 FROM regress_sec.calls GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT * FROM regress_sec.captured;
 SET client_min_messages = warning;
-SELECT regress_sec.drop_htx();
+SELECT regress_sec.drop_htx() IS NOT NULL AS dropped;
 DROP SCHEMA s CASCADE;
 SELECT regress_sec.unplant();
 RESET client_min_messages;
@@ -422,7 +429,7 @@ SELECT what, stage, count(*) AS calls,
 FROM regress_sec.calls GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT * FROM regress_sec.captured;
 SET client_min_messages = warning;
-SELECT regress_sec.drop_htx();
+SELECT regress_sec.drop_htx() IS NOT NULL AS dropped;
 DROP SCHEMA s CASCADE;
 SELECT regress_sec.unplant();
 RESET client_min_messages;
@@ -439,8 +446,9 @@ SELECT what, stage, count(*) AS calls,
 FROM regress_sec.calls GROUP BY 1, 2 ORDER BY 1, 2;
 SELECT * FROM regress_sec.captured;
 SET client_min_messages = warning;
-SELECT regress_sec.drop_htx();
+SELECT regress_sec.drop_htx() IS NOT NULL AS dropped;
 SELECT regress_sec.unplant();
 DROP SCHEMA regress_sec CASCADE;
+DROP OWNED BY regress_sec_reader;
 DROP ROLE regress_sec_reader;
 RESET client_min_messages;

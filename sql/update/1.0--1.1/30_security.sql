@@ -20,7 +20,10 @@
 --   better match planted in @extschema@.  The functions below are 1.0's, with
 --   every such operator written OPERATOR(pg_catalog.x), constants of the
 --   operand's type, and built-in functions called as pg_catalog.f; their
---   behaviour is unchanged.
+--   behaviour is unchanged.  (Functions that other pieces of this update
+--   re-create, such as htx_rating_from_score(score, fined, scheme) in
+--   20_shipped_rows.sql or htx_generate_sample in 50_warehouse.sql, take the
+--   same care there.)
 --
 -- sql/security.sql plants every such operator and function in the target
 -- schema and in public, runs CREATE EXTENSION and ALTER EXTENSION UPDATE,
@@ -35,45 +38,6 @@ ALTER TABLE @extschema@.htx_target
 ALTER TABLE @extschema@.htx_target_tolerance
 	DROP CONSTRAINT htx_target_tolerance_nonnegative,
 	ADD CONSTRAINT htx_target_tolerance_nonnegative CHECK (tolerance OPERATOR(pg_catalog.>=) 0::pg_catalog.numeric);
-
-CREATE OR REPLACE FUNCTION @extschema@.htx_rating_from_score(score pg_catalog.numeric, fined pg_catalog.bool, scheme pg_catalog.text)
-RETURNS @extschema@.htx_rating
-LANGUAGE plpgsql STABLE PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@, pg_temp
-AS $fn$
-DECLARE
-	s htx_rating_scheme;
-BEGIN
-	SELECT * INTO s FROM htx_rating_scheme r WHERE r.scheme OPERATOR(pg_catalog.=) htx_rating_from_score.scheme;
-	IF NOT FOUND THEN
-		RAISE EXCEPTION 'unknown rating scheme "%"', scheme
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Known schemes: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(r.scheme, ', ' ORDER BY r.scheme) FROM htx_rating_scheme r) OPERATOR(pg_catalog.||) '.';
-	END IF;
-	IF score IS NOT NULL AND (score OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.numeric OR score OPERATOR(pg_catalog.<) 0::pg_catalog.numeric
-	    OR score OPERATOR(pg_catalog.>) s.max_score) THEN
-		RAISE EXCEPTION 'score % is out of range', score
-			USING ERRCODE = 'numeric_value_out_of_range',
-				  DETAIL = pg_catalog.format('Scheme %s scores from 0 to %s points.', s.scheme, s.max_score);
-	END IF;
-	IF fined THEN
-		IF s.fined_is_weak IS NULL THEN
-			RAISE EXCEPTION 'rating scheme "%" does not say whether a fine forces yếu', s.scheme
-				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = 'Set htx_rating_scheme.fined_is_weak for this scheme.';
-		ELSIF s.fined_is_weak THEN
-			RETURN 'yếu';
-		END IF;
-	END IF;
-	RETURN CASE
-		WHEN score IS NULL THEN 'không xếp loại'
-		WHEN score OPERATOR(pg_catalog.>=) s.good_min THEN 'tốt'
-		WHEN score OPERATOR(pg_catalog.>=) s.fair_min THEN 'khá'
-		WHEN score OPERATOR(pg_catalog.>=) s.average_min THEN 'trung bình'
-		ELSE 'yếu'
-	END::htx_rating;
-END
-$fn$;
 
 CREATE OR REPLACE FUNCTION @extschema@.htx_check_targets(e @extschema@.htx_evaluation,
 		plan pg_catalog.text DEFAULT 'TN-42/KH-UBND', scope pg_catalog.text DEFAULT 'province')
@@ -293,5 +257,34 @@ BEGIN
 	ORDER BY g.role OPERATOR(pg_catalog.<>) 'lead', NOT pg_catalog.starts_with(g.source, 'Phụ lục'),
 		pg_catalog.string_to_array(pg_catalog.btrim(pg_catalog.regexp_replace(g.source, '[^0-9]+', ' ', 'g')), ' ')::pg_catalog.numeric[],
 		g.source, g.pos, g.held;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_cooperative_sector_normalize()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+	folded text;
+	found text;
+BEGIN
+	IF NEW.sector IS NULL OR EXISTS (SELECT 1 FROM htx_sector s WHERE s.sector_code = NEW.sector) THEN
+		RETURN NEW;
+	END IF;
+	folded := htx_fold(NEW.sector);
+	SELECT s.sector_code INTO found FROM htx_sector s
+	WHERE folded IN (s.sector_code, htx_fold(s.name_vi), htx_fold(s.name_en), htx_fold('htx ' || s.name_vi))
+	   OR folded = ANY (s.aliases)
+	ORDER BY s.sector_code LIMIT 1;
+	IF found IS NULL THEN
+		RAISE EXCEPTION 'unknown cooperative sector "%"', NEW.sector
+			USING ERRCODE = 'foreign_key_violation',
+				  DETAIL = pg_catalog.format('Cooperative %s (%s).', NEW.cooperative_id, NEW.name),
+				  HINT = 'Use a code or a name of htx_sector: '
+					|| (SELECT string_agg(pg_catalog.format('%s (%s)', s.sector_code, s.name_vi), ', ' ORDER BY s.article_item, s.sector_code) FROM htx_sector s) || '.';
+	END IF;
+	NEW.sector := found;
+	RETURN NEW;
 END
 $fn$;
