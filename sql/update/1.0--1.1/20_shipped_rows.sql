@@ -152,19 +152,19 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'unknown rating scheme "%"', scheme
 			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Known schemes: ' OPERATOR(pg_catalog.||) (SELECT string_agg(r.scheme, ', ' ORDER BY r.scheme) FROM htx_rating_scheme r) OPERATOR(pg_catalog.||) '.';
+				  HINT = 'Known schemes: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(r.scheme, ', ' ORDER BY r.scheme) FROM htx_rating_scheme r) OPERATOR(pg_catalog.||) '.';
 	END IF;
 	IF score IS NOT NULL AND (score OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.numeric
 		OR score OPERATOR(pg_catalog.<) 0::pg_catalog.numeric OR score OPERATOR(pg_catalog.>) s.max_score) THEN
 		RAISE EXCEPTION 'score % is out of range', score
 			USING ERRCODE = 'numeric_value_out_of_range',
-				  DETAIL = format('Scheme %s scores from 0 to %s points.', s.scheme, s.max_score);
+				  DETAIL = pg_catalog.format('Scheme %s scores from 0 to %s points.', s.scheme, s.max_score);
 	END IF;
 	IF fined THEN
 		IF s.fined_is_weak IS NULL THEN
 			RAISE EXCEPTION 'rating scheme "%" does not say whether a fine forces yếu', s.scheme
 				USING ERRCODE = 'invalid_parameter_value',
-					  HINT = format('Add a scheme of your own that says it, a copy of this one with fined_is_weak set '
+					  HINT = pg_catalog.format('Add a scheme of your own that says it, a copy of this one with fined_is_weak set '
 						  '(true: a fine forces yếu; false: it does not), and rate with it: '
 						  'INSERT INTO htx_rating_scheme (scheme, title, max_score, good_min, fair_min, average_min, fined_is_weak, source) '
 						  'SELECT %L, title, max_score, good_min, fair_min, average_min, true, source FROM htx_rating_scheme WHERE scheme = %L;',
