@@ -19,7 +19,7 @@ missing() {
 		dpkg-query -W -f='${Status}\n' "$p" 2>/dev/null | grep -q '^install ok installed$' || echo "$p"
 	done
 }
-want=(make gcc dpkg-dev debhelper fakeroot lintian postgresql-common postgresql-server-dev-all)
+want=(make gcc build-essential dpkg-dev debhelper fakeroot lintian postgresql-common postgresql-server-dev-all)
 need=$(missing "${want[@]}")
 if [ -n "$need" ]; then
 	run_root apt-get update -q
