@@ -19,7 +19,7 @@ OBJS        = $(patsubst %.c,%.o,$(sort $(wildcard src/*.c)))
 DATA        = sql/release/htx--1.0.sql
 DATA_built  = htx--1.0--1.1.sql
 DOCS        =
-EXTRA_CLEAN = $(DATA_built) test/fuzz/fuzz_rating
+EXTRA_CLEAN = $(DATA_built) test/fuzz/fuzz_rating $(DATA_PIECES)
 
 # pg_regress: every sql/NAME.sql with expected/NAME.out
 REGRESS      = $(sort $(basename $(notdir $(wildcard sql/*.sql))))
@@ -40,8 +40,18 @@ ifneq ($(PGXS),)
 include $(PGXS)
 endif
 
-htx--1.0--1.1.sql: $(sort $(wildcard sql/update/1.0--1.1/*.sql))
+# Pieces written from the data files in sql/data (the CSV is the source: a
+# piece cannot drift from it), in load order, by sql/data/csv2sql.
+TERRITORY_CSV = sql/data/htx_province.csv sql/data/1.1/htx_district.csv \
+	sql/data/1.1/htx_district_kind.csv sql/data/htx_commune.csv sql/data/htx_commune_succession.csv
+DATA_PIECES = sql/update/1.0--1.1/48_territory_data.sql
+htx--1.0--1.1.sql: $(sort $(wildcard sql/update/1.0--1.1/*.sql) $(DATA_PIECES))
 	cat $^ > $@
+
+sql/update/1.0--1.1/48_territory_data.sql: sql/data/csv2sql $(TERRITORY_CSV)
+	{ echo '-- Territory rows (issue 9): written by make from sql/data with csv2sql; edit the CSV files'; \
+	  for f in $(TERRITORY_CSV); do perl sql/data/csv2sql $$f || exit 1; done; } > $@.tmp
+	mv $@.tmp $@
 
 .PHONY: deps test demo bench fuzz sqlsmith valgrind deb
 
