@@ -42,13 +42,13 @@ endif
 
 # Pieces written from the data files in sql/data (the CSV is the source: a
 # piece cannot drift from it), in load order, by sql/data/csv2sql.
-TERRITORY_CSV = sql/data/htx_province.csv sql/data/1.1/htx_district.csv \
-	sql/data/1.1/htx_district_kind.csv sql/data/htx_commune.csv sql/data/htx_commune_succession.csv
+TERRITORY_CSV = sql/data/htx_province.csv sql/data/htx_district_other.csv \
+	sql/data/htx_commune.csv sql/data/htx_commune_succession.csv
 DATA_PIECES = sql/update/1.0--1.1/48_territory_data.sql
 htx--1.0--1.1.sql: $(sort $(wildcard sql/update/1.0--1.1/*.sql) $(DATA_PIECES))
 	cat $^ > $@
 
-sql/update/1.0--1.1/48_territory_data.sql: sql/data/csv2sql $(TERRITORY_CSV)
+sql/update/1.0--1.1/48_territory_data.sql: Makefile sql/data/csv2sql $(TERRITORY_CSV)
 	{ echo '-- Territory rows (issue 9): written by make from sql/data with csv2sql; edit the CSV files'; \
 	  for f in $(TERRITORY_CSV); do perl sql/data/csv2sql $$f || exit 1; done; } > $@.tmp
 	mv $@.tmp $@

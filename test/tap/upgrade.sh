@@ -83,7 +83,9 @@ q "$old" -c "ALTER EXTENSION htx UPDATE" 2>"$tmp/update.err"
 is "$?:$(cat "$tmp/update.err")" "0:" "ALTER EXTENSION htx UPDATE runs without an error or warning"
 is "$(q "$old" -c "SELECT extversion FROM pg_extension WHERE extname = 'htx'")" "1.1" "and the extension is 1.1"
 user_rows "$old" > "$tmp/rows.after"
-same "$tmp/rows.before" "$tmp/rows.after" "no row of the province's is lost or changed by the update ($(wc -l < "$tmp/rows.before") tables and views)"
+# the tables 1.0 had (tables 1.1 adds are compared with a fresh 1.1 below)
+awk -F'|' 'NR == FNR { had[$1]; next } $1 in had' "$tmp/rows.before" "$tmp/rows.after" > "$tmp/rows.after.had"
+same "$tmp/rows.before" "$tmp/rows.after.had" "no row of the province's is lost or changed by the update ($(wc -l < "$tmp/rows.before") tables and views)"
 [ -s "$tmp/rows.before" ] || { echo "# no rows compared"; failed=1; }
 
 # ---- a fresh 1.1 database, used the same way

@@ -6,30 +6,13 @@
 -- until 2025-06-30 and is Phường Phan Đình Phùng since 2025-07-01), so the
 -- key of a province or commune is (code, valid_from).  valid_from is
 -- '-infinity' for a unit that existed before htx's records start (the
--- sources give no date).  Districts stay in 1.0's htx_district (valid_from
--- NULL there means the same); 1.1 adds Bắc Kạn's eight.  The rows come from
+-- sources give no date).  Thái Nguyên's districts stay in 1.0's htx_district
+-- (valid_from NULL there means the same); Bắc Kạn's eight go to
+-- htx_district_other, not htx_district: the 1.0 report views list every row
+-- of htx_district for every year, so eight empty districts and a second
+-- province total would appear in every 1.0 user's reports.  The rows come from
 -- sql/data/*.csv (48_territory_data.sql, written by make with csv2sql);
 -- sql/data/territory2csv writes those CSV files from the source lists.
-
--- A 1.0 database where the province added Bắc Kạn's districts as its own
--- rows: the shipped rows would collide with them.  Say so plainly rather
--- than fail on a unique key.
-DO $do$
-DECLARE
-	listing pg_catalog.text;
-BEGIN
-	SELECT pg_catalog.string_agg(pg_catalog.format('%s %s', d.district_code, d.name), ', ' ORDER BY d.district_code)
-	INTO listing
-	FROM @extschema@.htx_district d
-	WHERE NOT d.builtin AND d.province_code OPERATOR(pg_catalog.=) '06';
-	IF listing IS NOT NULL THEN
-		RAISE EXCEPTION 'htx 1.1 ships the districts of Bắc Kạn (province 06), and this database has districts of its own there'
-			USING ERRCODE = 'unique_violation',
-				  DETAIL = pg_catalog.format('Your rows in htx_district: %s.', listing),
-				  HINT = 'Move the cooperatives registered there to another code (UPDATE htx_district SET district_code = ... cascades), delete your rows of province 06, update, then move them to the shipped codes (see htx_area).';
-	END IF;
-END
-$do$;
 
 CREATE TABLE @extschema@.htx_province (
 	province_code pg_catalog.text NOT NULL
@@ -52,6 +35,32 @@ COMMENT ON COLUMN @extschema@.htx_province.valid_to IS 'last day of this unit (i
 COMMENT ON COLUMN @extschema@.htx_province.source IS 'where the unit and its dates come from';
 COMMENT ON COLUMN @extschema@.htx_province.builtin IS 'true for rows shipped with htx (not dumped: CREATE EXTENSION recreates them)';
 
+CREATE TABLE @extschema@.htx_district_other (
+	district_code pg_catalog.text PRIMARY KEY
+		CONSTRAINT htx_district_other_code_is_three_digits CHECK (district_code OPERATOR(pg_catalog.~) '^[0-9]{3}$'),
+	name pg_catalog.text NOT NULL
+		CONSTRAINT htx_district_other_name_not_blank CHECK (pg_catalog.btrim(name) OPERATOR(pg_catalog.<>) ''),
+	kind pg_catalog.text NOT NULL
+		CONSTRAINT htx_district_other_kind_known CHECK (kind OPERATOR(pg_catalog.=) ANY ('{thành phố,thị xã,huyện,quận}'::pg_catalog.text[])),
+	province_code pg_catalog.text NOT NULL
+		CONSTRAINT htx_district_other_province_code_is_two_digits CHECK (province_code OPERATOR(pg_catalog.~) '^[0-9]{2}$'),
+	valid_from pg_catalog.date,
+	valid_to pg_catalog.date,
+	source pg_catalog.text,
+	builtin pg_catalog.bool NOT NULL DEFAULT false,
+	CONSTRAINT htx_district_other_valid_to_not_before_valid_from CHECK (valid_to OPERATOR(pg_catalog.>=) valid_from)
+);
+COMMENT ON TABLE @extschema@.htx_district_other IS
+'district-level units outside the plan''s own territory (Bắc Kạn''s eight, province 06, until 2025-06-30), kept apart from htx_district, whose every row the 1.0 report views list; htx_area shows both';
+COMMENT ON COLUMN @extschema@.htx_district_other.district_code IS 'GSO code of the unit, three digits; not also in htx_district';
+COMMENT ON COLUMN @extschema@.htx_district_other.name IS 'name without its kind, e.g. Chợ Đồn';
+COMMENT ON COLUMN @extschema@.htx_district_other.kind IS 'kind on the last day of validity (the sources give no earlier kinds)';
+COMMENT ON COLUMN @extschema@.htx_district_other.province_code IS 'GSO code of the province, two digits (Bắc Kạn: 06)';
+COMMENT ON COLUMN @extschema@.htx_district_other.valid_from IS 'first day the unit existed; NULL when it predates what htx records';
+COMMENT ON COLUMN @extschema@.htx_district_other.valid_to IS 'last day the unit existed (inclusive)';
+COMMENT ON COLUMN @extschema@.htx_district_other.source IS 'where the unit comes from';
+COMMENT ON COLUMN @extschema@.htx_district_other.builtin IS 'true for rows shipped with htx (not dumped: CREATE EXTENSION recreates them)';
+
 CREATE TABLE @extschema@.htx_commune (
 	commune_code pg_catalog.text NOT NULL
 		CONSTRAINT htx_commune_code_is_five_digits CHECK (commune_code OPERATOR(pg_catalog.~) '^[0-9]{5}$'),
@@ -61,7 +70,7 @@ CREATE TABLE @extschema@.htx_commune (
 	kind pg_catalog.text NOT NULL
 		CONSTRAINT htx_commune_kind_known CHECK (kind OPERATOR(pg_catalog.=) ANY ('{xã,phường,thị trấn}'::pg_catalog.text[])),
 	district_code pg_catalog.text
-		CONSTRAINT htx_commune_district_known REFERENCES @extschema@.htx_district ON UPDATE CASCADE,
+		CONSTRAINT htx_commune_district_code_is_three_digits CHECK (district_code OPERATOR(pg_catalog.~) '^[0-9]{3}$'),
 	province_code pg_catalog.text NOT NULL
 		CONSTRAINT htx_commune_province_code_is_two_digits CHECK (province_code OPERATOR(pg_catalog.~) '^[0-9]{2}$'),
 	valid_to pg_catalog.date,
@@ -79,7 +88,7 @@ COMMENT ON COLUMN @extschema@.htx_commune.commune_code IS 'GSO code, five digits
 COMMENT ON COLUMN @extschema@.htx_commune.valid_from IS 'first day of this unit; -infinity when it predates what htx records (the sources give no date); 2025-07-01 for the units of the reorganisation';
 COMMENT ON COLUMN @extschema@.htx_commune.name IS 'name without its kind, e.g. Phan Đình Phùng';
 COMMENT ON COLUMN @extschema@.htx_commune.kind IS 'xã (rural commune), phường (ward) or thị trấn (district town, abolished 2025-07-01)';
-COMMENT ON COLUMN @extschema@.htx_commune.district_code IS 'the district it lay in (htx_district); NULL for units from 2025-07-01, which lie directly in the province';
+COMMENT ON COLUMN @extschema@.htx_commune.district_code IS 'the district it lay in (htx_district or htx_district_other: no foreign key, as it is either); NULL for units from 2025-07-01, which lie directly in the province';
 COMMENT ON COLUMN @extschema@.htx_commune.province_code IS 'the province it lies in on its dates (the province code valid then, see htx_province)';
 COMMENT ON COLUMN @extschema@.htx_commune.valid_to IS 'last day of this unit (inclusive); NULL while it exists';
 COMMENT ON COLUMN @extschema@.htx_commune.source IS 'where the unit comes from';
@@ -119,6 +128,10 @@ WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT e.extnamespace FROM pg_catal
 SELECT pg_catalog.pg_extension_config_dump(c.oid::pg_catalog.regclass, 'WHERE NOT builtin')
 FROM pg_catalog.pg_class c
 WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'htx')
+  AND c.relname OPERATOR(pg_catalog.=) 'htx_district_other';
+SELECT pg_catalog.pg_extension_config_dump(c.oid::pg_catalog.regclass, 'WHERE NOT builtin')
+FROM pg_catalog.pg_class c
+WHERE c.relnamespace OPERATOR(pg_catalog.=) (SELECT e.extnamespace FROM pg_catalog.pg_extension e WHERE e.extname OPERATOR(pg_catalog.=) 'htx')
   AND c.relname OPERATOR(pg_catalog.=) 'htx_commune';
 SELECT pg_catalog.pg_extension_config_dump(c.oid::pg_catalog.regclass, 'WHERE NOT builtin')
 FROM pg_catalog.pg_class c
@@ -129,6 +142,10 @@ CREATE TRIGGER htx_shipped_rows BEFORE INSERT OR UPDATE OR DELETE ON @extschema@
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.htx_shipped_rows_guard(
 	'Add provinces of your own (builtin = false), e.g. a later reorganisation as a new row with its own valid_from.',
 	'province_code', 'valid_from');
+CREATE TRIGGER htx_shipped_rows BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.htx_district_other
+	FOR EACH ROW EXECUTE FUNCTION @extschema@.htx_shipped_rows_guard(
+	'Add districts of your own (builtin = false).',
+	'district_code');
 CREATE TRIGGER htx_shipped_rows BEFORE INSERT OR UPDATE OR DELETE ON @extschema@.htx_commune
 	FOR EACH ROW EXECUTE FUNCTION @extschema@.htx_shipped_rows_guard(
 	'Add units of your own (builtin = false): a later reorganisation as new rows with their own valid_from, and their parts in htx_commune_succession.',
@@ -139,11 +156,15 @@ CREATE TRIGGER htx_shipped_rows BEFORE INSERT OR UPDATE OR DELETE ON @extschema@
 	'old_code', 'old_valid_from', 'new_code', 'new_valid_from');
 CREATE TRIGGER htx_shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.htx_province
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.htx_shipped_rows_guard();
+CREATE TRIGGER htx_shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.htx_district_other
+	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.htx_shipped_rows_guard();
 CREATE TRIGGER htx_shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.htx_commune
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.htx_shipped_rows_guard();
 CREATE TRIGGER htx_shipped_rows_truncate BEFORE TRUNCATE ON @extschema@.htx_commune_succession
 	FOR EACH STATEMENT EXECUTE FUNCTION @extschema@.htx_shipped_rows_guard();
 COMMENT ON TRIGGER htx_shipped_rows ON @extschema@.htx_province IS 'shipped provinces are not edited (pg_dump leaves them out): add provinces of your own (see htx_shipped_rows_guard)';
+COMMENT ON TRIGGER htx_shipped_rows ON @extschema@.htx_district_other IS 'shipped districts are not edited (pg_dump leaves them out): add districts of your own (see htx_shipped_rows_guard)';
+COMMENT ON TRIGGER htx_shipped_rows_truncate ON @extschema@.htx_district_other IS 'TRUNCATE would remove the shipped rows too: DELETE ... WHERE NOT builtin removes your own';
 COMMENT ON TRIGGER htx_shipped_rows ON @extschema@.htx_commune IS 'shipped units are not edited (pg_dump leaves them out): add units of your own (see htx_shipped_rows_guard)';
 COMMENT ON TRIGGER htx_shipped_rows ON @extschema@.htx_commune_succession IS 'shipped crosswalk pairs are not edited (pg_dump leaves them out): add pairs of your own (see htx_shipped_rows_guard)';
 COMMENT ON TRIGGER htx_shipped_rows_truncate ON @extschema@.htx_province IS 'TRUNCATE would remove the shipped rows too: DELETE ... WHERE NOT builtin removes your own';
@@ -168,6 +189,11 @@ SELECT d.district_code, 'district', COALESCE(d.valid_from, '-infinity'::pg_catal
 	pg_catalog.upper(pg_catalog.left(d.kind, 1)) OPERATOR(pg_catalog.||) pg_catalog.substr(d.kind, 2) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) d.name,
 	d.province_code, 'province', d.province_code, d.district_code, d.builtin
 FROM @extschema@.htx_district d
+UNION ALL
+SELECT o.district_code, 'district', COALESCE(o.valid_from, '-infinity'::pg_catalog.date), o.valid_to, o.name, o.kind, ARRAY[o.kind],
+	pg_catalog.upper(pg_catalog.left(o.kind, 1)) OPERATOR(pg_catalog.||) pg_catalog.substr(o.kind, 2) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) o.name,
+	o.province_code, 'province', o.province_code, o.district_code, o.builtin
+FROM @extschema@.htx_district_other o
 UNION ALL
 SELECT c.commune_code, 'commune', c.valid_from, c.valid_to, c.name, c.kind, ARRAY[c.kind],
 	pg_catalog.upper(pg_catalog.left(c.kind, 1)) OPERATOR(pg_catalog.||) pg_catalog.substr(c.kind, 2) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) c.name,
@@ -206,14 +232,16 @@ SELECT s.old_code, s.old_valid_from, o.name AS old_name, o.kind AS old_kind,
 FROM @extschema@.htx_commune_succession s
 JOIN @extschema@.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) s.old_code AND o.valid_from OPERATOR(pg_catalog.=) s.old_valid_from
 JOIN @extschema@.htx_commune n ON n.commune_code OPERATOR(pg_catalog.=) s.new_code AND n.valid_from OPERATOR(pg_catalog.=) s.new_valid_from
-LEFT JOIN @extschema@.htx_district d ON d.district_code OPERATOR(pg_catalog.=) o.district_code;
+LEFT JOIN (SELECT d1.district_code, d1.name FROM @extschema@.htx_district d1
+	UNION ALL SELECT d2.district_code, d2.name FROM @extschema@.htx_district_other d2) AS d
+	ON d.district_code OPERATOR(pg_catalog.=) o.district_code;
 COMMENT ON VIEW @extschema@.htx_commune_crosswalk IS
 'the crosswalk old -> new with names: one row per old unit and new unit that took (part of) its territory; split marks an old unit shared by several new ones, new_straddles a new unit whose parts lay in several former districts';
 COMMENT ON COLUMN @extschema@.htx_commune_crosswalk.old_code IS 'old unit''s code';
 COMMENT ON COLUMN @extschema@.htx_commune_crosswalk.old_valid_from IS 'old unit''s valid_from (with old_code, a row of htx_commune)';
 COMMENT ON COLUMN @extschema@.htx_commune_crosswalk.old_name IS 'old unit''s name without its kind';
 COMMENT ON COLUMN @extschema@.htx_commune_crosswalk.old_kind IS 'old unit''s kind: xã, phường, thị trấn';
-COMMENT ON COLUMN @extschema@.htx_commune_crosswalk.old_district_code IS 'the former district the old unit lay in';
+COMMENT ON COLUMN @extschema@.htx_commune_crosswalk.old_district_code IS 'the former district the old unit lay in (htx_district or htx_district_other)';
 COMMENT ON COLUMN @extschema@.htx_commune_crosswalk.old_district_name IS 'that district''s name';
 COMMENT ON COLUMN @extschema@.htx_commune_crosswalk.old_province_code IS 'the former province the old unit lay in (19 Thái Nguyên cũ, 06 Bắc Kạn cũ)';
 COMMENT ON COLUMN @extschema@.htx_commune_crosswalk.new_code IS 'new unit''s code';
@@ -250,6 +278,14 @@ RETURN (
 COMMENT ON FUNCTION @extschema@.htx_area_key(pg_catalog.text) IS
 'matching key of a unit name that keeps its diacritics: lower case, NFC or NFD, punctuation to spaces, old and new tone placement alike (Hoà/Hòa, Thuỷ/Thủy), i/y alike as a word''s only vowel (Sĩ/Sỹ); tells Văn Lang from Văn Lăng, which htx_fold does not';
 
+CREATE FUNCTION @extschema@.htx_area_fold(name pg_catalog.text)
+RETURNS pg_catalog.text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN pg_catalog.regexp_replace(pg_catalog.btrim(pg_catalog.regexp_replace(@extschema@.htx_fold(name), '[^a-z0-9]+', ' ', 'g')),
+	'\m([b-df-hj-np-tv-xz]*)y\M', '\1i', 'g');
+COMMENT ON FUNCTION @extschema@.htx_area_fold(pg_catalog.text) IS
+'matching key of a unit name without diacritics: htx_fold (case, diacritics, NFC/NFD), punctuation to spaces, a y that is a word''s only vowel written i (Sỹ, Sĩ, sy, si alike)';
+
 CREATE FUNCTION @extschema@.htx_area_resolve(name pg_catalog.text, as_of pg_catalog.date)
 RETURNS pg_catalog.text
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
@@ -270,7 +306,7 @@ BEGIN
 			USING ERRCODE = 'invalid_parameter_value',
 				  DETAIL = format('A unit''s name has at most %s characters here.', max_len);
 	END IF;
-	f := btrim(regexp_replace(htx_fold(name), '[^a-z0-9]+', ' ', 'g'));
+	f := htx_area_fold(name);
 	-- a code valid on the date
 	IF f ~ '^([0-9]{2}|[0-9]{3}|[0-9]{5})$' THEN
 		IF EXISTS (SELECT 1 FROM htx_area a WHERE a.area_code = f
@@ -303,7 +339,7 @@ BEGIN
 		SELECT DISTINCT a.area_code, a.valid_from, a.level, a.full_name,
 			tw IS NULL OR NOT marked OR htx_area_key(a.name) = array_to_string(tw[r.skip + 1:], ' ') AS exact
 		FROM reading r
-		JOIN htx_area a ON htx_fold(a.name) = array_to_string(fw[r.skip + 1:], ' ')
+		JOIN htx_area a ON htx_area_fold(a.name) = array_to_string(fw[r.skip + 1:], ' ')
 			AND (r.kinds IS NULL OR a.kinds && r.kinds)
 		WHERE as_of BETWEEN a.valid_from AND COALESCE(a.valid_to, 'infinity')
 	)
@@ -329,11 +365,11 @@ BEGIN
 			CASE WHEN a.valid_from = '-infinity' THEN 'before 2025' ELSE a.valid_from::text END,
 			COALESCE(a.valid_to::text, 'today')), ', ' ORDER BY a.valid_from, a.area_code) INTO elsewhen
 	FROM htx_area a
-	WHERE htx_fold(a.name) = f OR htx_fold(a.full_name) = f;
+	WHERE htx_area_fold(a.name) = f OR htx_area_fold(a.full_name) = f;
 	SELECT string_agg(format('%s %s', c.area_code, c.full_name), ', ' ORDER BY c.sim DESC, c.area_code) INTO listing
 	FROM (
 		SELECT a.area_code, a.full_name,
-			greatest(htx_name_similarity(htx_fold(a.name), f), htx_name_similarity(htx_fold(a.full_name), f)) AS sim
+			greatest(htx_name_similarity(htx_area_fold(a.name), f), htx_name_similarity(htx_area_fold(a.full_name), f)) AS sim
 		FROM htx_area a
 		WHERE as_of BETWEEN a.valid_from AND COALESCE(a.valid_to, 'infinity')
 		ORDER BY 3 DESC, 1
@@ -436,7 +472,10 @@ AS $fn$
 	)
 	SELECT p.district_code, d.name, d.province_code, count(*)::int4, (count(*) FILTER (WHERE p.split))::int4,
 		count(*) OVER () > 1
-	FROM parts p JOIN htx_district d ON d.district_code = p.district_code
+	FROM parts p
+	JOIN (SELECT d1.district_code, d1.name, d1.province_code FROM htx_district d1
+		UNION ALL SELECT d2.district_code, d2.name, d2.province_code FROM htx_district_other d2) AS d
+		ON d.district_code = p.district_code
 	GROUP BY p.district_code, d.name, d.province_code
 	ORDER BY p.district_code
 $fn$;
