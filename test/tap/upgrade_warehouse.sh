@@ -53,7 +53,7 @@ q -c "SELECT htx_generate_sample(5)" 2>/dev/null
 is "$?" "1" "htx_generate_sample still refuses to fill a warehouse that holds rows"
 is "$(q -c "SELECT count(*) FROM pg_depend d JOIN pg_class c ON c.oid = d.objid WHERE d.deptype = 'e'
 	AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'htx') AND c.relkind = 'v'")" \
-	"$(q -c "SELECT count(*) FROM pg_class WHERE relkind = 'v' AND relname IN ('htx_agency_spelling', 'htx_task_assignments', 'htx_task_matrix', 'htx_agency_chain')")" \
-	"the plan views stay members of the extension"
+	"$(q -c "SELECT count(*) FROM pg_class WHERE relkind = 'v' AND relname IN ('htx_agency_spelling', 'htx_task_assignments', 'htx_task_matrix', 'htx_agency_chain', 'htx_area', 'htx_commune_crosswalk')")" \
+	"the plan and territory views stay members of the extension"
 
 exit $failed
