@@ -296,3 +296,123 @@ END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_role_resolve(pg_catalog.text) IS
 'lead for lead, chủ trì or đồng chủ trì; support for support or phối hợp (any case, with or without diacritics); anything else raises 22023, a role longer than htx_name_max_length() characters 22001';
+
+-- ---------------------------------------------------------------------------
+-- Lookups for BI readers
+-- ---------------------------------------------------------------------------
+--
+-- A role set up by htx_grant_reader reads views, whose tables are read with
+-- the view owner's rights; but functions run with the caller's, so in 1.0 the
+-- reader could not call htx_task_agencies, htx_agency_tasks,
+-- htx_check_targets or the resolvers ("permission denied for table
+-- htx_task").  Two ways out:
+--   * SECURITY DEFINER lookups: they would run as the extension's owner, in
+--     practice a superuser, for any caller.  Every name they resolve, every
+--     operator and function they call unqualified, would then be a way to
+--     superuser for whoever can create objects in the extension's schema or
+--     plant one in pg_temp; a bug becomes an escalation.  Not for reading
+--     public data.
+--   * SELECT on the plan's reference tables: the plan, its targets, its
+--     agencies, tasks and assignments, and the rating schemes, are public
+--     reference data (a published plan, the province's additions to it, the
+--     official scoring thresholds), not the province's warehouse; every task,
+--     agency, alias, succession and assignment already shows in the plan
+--     views.  The lookups keep running with the caller's rights.
+-- htx takes the second: htx_grant_reader grants SELECT on the tables of
+-- htx_reader_tables() and EXECUTE on the functions of htx_reader_functions().
+-- The warehouse tables (cooperatives, yearly rows) and the territory tables
+-- stay closed to readers: those they read only through the views.
+
+CREATE FUNCTION @extschema@.htx_reader_tables()
+RETURNS SETOF pg_catalog.regclass
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT c.oid::regclass
+	FROM pg_extension e
+	JOIN pg_class c ON c.relnamespace = e.extnamespace AND c.relkind IN ('r', 'p')
+	WHERE e.extname = 'htx'
+	  AND c.relname IN ('htx_plan', 'htx_target', 'htx_target_tolerance', 'htx_rating_scheme',
+		'htx_agency', 'htx_agency_alias', 'htx_agency_succession', 'htx_task', 'htx_assignment')
+	ORDER BY c.relname
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_reader_tables() IS
+'the plan''s reference tables a BI reader role may read (htx_grant_reader grants SELECT on them), so that it can call the plan lookups: plans, targets, tolerances, rating schemes, agencies, aliases, successions, tasks, assignments; never the warehouse or territory tables';
+
+CREATE FUNCTION @extschema@.htx_reader_functions()
+RETURNS SETOF pg_catalog.regprocedure
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+	SELECT p.oid::regprocedure
+	FROM pg_extension e
+	JOIN pg_depend d ON d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid
+		AND d.deptype = 'e' AND d.classid = 'pg_proc'::regclass
+	JOIN pg_proc p ON p.oid = d.objid
+	WHERE e.extname = 'htx'
+	  AND p.proname IN ('htx_agency_resolve', 'htx_task_resolve', 'htx_role_resolve', 'htx_agency_key',
+		'htx_name_similarity', 'htx_agency_on', 'htx_task_agencies', 'htx_task_agency_codes',
+		'htx_lead_agencies', 'htx_supporting_agencies', 'htx_agency_tasks', 'htx_task_search',
+		'htx_check_targets', 'htx_target_measured', 'htx_target_met', 'htx_rating_from_score',
+		'htx_fold', 'htx_name_max_length', 'htx_name_check', 'htx_quote_prefix')
+	ORDER BY p.oid::regprocedure::text
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_reader_functions() IS
+'the plan lookups a BI reader role may call (htx_grant_reader grants EXECUTE on them): resolvers, who leads or supports a task, what an agency does, the task search, htx_check_targets, htx_rating_from_score';
+
+-- ---------------------------------------------------------------------------
+-- Searching the plan
+-- ---------------------------------------------------------------------------
+
+CREATE FUNCTION @extschema@.htx_search_key(value pg_catalog.text)
+RETURNS pg_catalog.text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN pg_catalog.concat(' ', pg_catalog.btrim(pg_catalog.regexp_replace(@extschema@.htx_fold(value), '[^a-z0-9]+', ' ', 'g')), ' ');
+COMMENT ON FUNCTION @extschema@.htx_search_key(pg_catalog.text) IS
+'text as htx_task_search compares it: htx_fold (case, diacritics, NFC/NFD), every run of other characters than letters and digits one space, a space at each end so that whole words are found with position()';
+
+CREATE FUNCTION @extschema@.htx_task_search(query pg_catalog.text, as_of pg_catalog.date DEFAULT CURRENT_DATE)
+RETURNS TABLE (task_code pg_catalog.text, title_vi pg_catalog.text, title_en pg_catalog.text, clause pg_catalog.text,
+	matched_in pg_catalog.text[], lead_agencies pg_catalog.text[], supporting_agencies pg_catalog.text[],
+	lead_names pg_catalog.text, supporting_names pg_catalog.text)
+LANGUAGE plpgsql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+#variable_conflict use_column
+DECLARE
+	-- first of all: a text too long raises 22001 before any work on it
+	q text := htx_name_check(query, 'search text');
+	k text := htx_search_key(q);
+BEGIN
+	IF query IS NULL THEN
+		RETURN;
+	END IF;
+	IF k = '  ' THEN
+		RAISE EXCEPTION 'search text "%" has no letter or digit', htx_quote_prefix(query)
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Search for words of the plan, e.g. htx_task_search(''mô hình'').';
+	END IF;
+	RETURN QUERY
+	WITH hit AS (
+		SELECT t.task_code, t.title_vi, t.title_en, t.clause, t.sort_order,
+			array_remove(ARRAY[
+				CASE WHEN position(k IN htx_search_key(t.title_vi)) > 0 THEN 'title_vi' END,
+				CASE WHEN position(k IN htx_search_key(t.title_en)) > 0 THEN 'title_en' END,
+				CASE WHEN position(k IN htx_search_key(t.body_vi)) > 0 THEN 'body_vi' END], NULL) AS matched_in
+		FROM htx_task t
+	), found AS (
+		SELECT h.*, htx_lead_agencies(h.task_code, as_of) AS leads,
+			htx_supporting_agencies(h.task_code, as_of) AS supports
+		FROM hit h WHERE h.matched_in <> '{}'
+	)
+	SELECT f.task_code, f.title_vi, f.title_en, f.clause, f.matched_in, f.leads, f.supports,
+		(SELECT string_agg(a.name_vi, '; ' ORDER BY l.n) FROM unnest(f.leads) WITH ORDINALITY AS l(code, n)
+		 JOIN htx_agency a ON a.agency_code = l.code),
+		(SELECT string_agg(a.name_vi, '; ' ORDER BY l.n) FROM unnest(f.supports) WITH ORDINALITY AS l(code, n)
+		 JOIN htx_agency a ON a.agency_code = l.code)
+	FROM found f
+	ORDER BY f.sort_order NULLS LAST, f.task_code;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_task_search(pg_catalog.text, pg_catalog.date) IS
+'tasks of the plan whose Vietnamese title, English title or body contains the words searched for, in that order, as whole words, in any case and with or without diacritics (''mo hinh'' finds "mô hình"); each with where it matched, and its lead and supporting agencies (codes and names) on as_of (default today: successors replace agencies that no longer exist; NULL: as the plan lists them); in the order of the plan; a text longer than htx_name_max_length() characters raises 22001, one without letters or digits 22023';

@@ -58,9 +58,22 @@ BEGIN
 		RETURN NEXT;
 	END LOOP;
 
-	-- The functions the views call: EXECUTE belongs to PUBLIC unless a DBA
-	-- revoked it, so grant it explicitly.
+	-- The plan's reference tables, public data, so that the reader can call
+	-- the plan lookups, which run with its rights (45_plan_tools.sql says why
+	-- not SECURITY DEFINER); never the warehouse's tables.
 	FOR r IN
+		SELECT t.rel FROM htx_reader_tables() AS t(rel)
+	LOOP
+		EXECUTE pg_catalog.format('GRANT SELECT ON %s TO %s', r.rel, reader);
+		privilege := 'SELECT'; object_type := 'table'; object_name := r.rel::text;
+		RETURN NEXT;
+	END LOOP;
+
+	-- The functions the views call, and the plan lookups: EXECUTE belongs to
+	-- PUBLIC unless a DBA revoked it, so grant it explicitly.
+	FOR r IN
+		SELECT f.fn, f.fn::text AS fname FROM htx_reader_functions() AS f(fn)
+		UNION
 		SELECT DISTINCT p.oid::regprocedure AS fn, p.oid::regprocedure::text AS fname
 		FROM htx_reader_views() AS v(rel)
 		JOIN pg_rewrite rw ON rw.ev_class = v.rel::pg_catalog.oid
@@ -77,7 +90,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_grant_reader(pg_catalog.regrole) IS
-'read-only access for a BI tool''s role (quyền chỉ đọc): USAGE on the extension''s schema, SELECT on every view of htx_reader_views() (the extension''s views and the warehouse''s), EXECUTE on the functions they call; nothing on the tables; returns what it granted';
+'read-only access for a BI tool''s role (quyền chỉ đọc): USAGE on the extension''s schema, SELECT on every view of htx_reader_views() (the extension''s views and the warehouse''s), EXECUTE on the functions they call and on the plan lookups (htx_reader_functions()), SELECT on the plan''s reference tables those read (htx_reader_tables(): public data); nothing on the warehouse''s tables; returns what it granted';
 REVOKE ALL ON FUNCTION @extschema@.htx_grant_reader(pg_catalog.regrole) FROM PUBLIC;
 
 CREATE OR REPLACE FUNCTION @extschema@.htx_revoke_reader(reader pg_catalog.regrole)
@@ -102,11 +115,18 @@ BEGIN
 		privilege := 'SELECT'; object_type := 'view'; object_name := r.rel::text;
 		RETURN NEXT;
 	END LOOP;
+	FOR r IN
+		SELECT t.rel FROM htx_reader_tables() AS t(rel)
+	LOOP
+		EXECUTE pg_catalog.format('REVOKE SELECT ON %s FROM %s', r.rel, reader);
+		privilege := 'SELECT'; object_type := 'table'; object_name := r.rel::text;
+		RETURN NEXT;
+	END LOOP;
 	EXECUTE pg_catalog.format('REVOKE USAGE ON SCHEMA %I FROM %s', ext_schema, reader);
 	privilege := 'USAGE'; object_type := 'schema'; object_name := ext_schema;
 	RETURN NEXT;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_revoke_reader(pg_catalog.regrole) IS
-'undoes htx_grant_reader: revokes SELECT on the htx views and USAGE on the schema (the function EXECUTE grants are harmless and stay); returns what it revoked';
+'undoes htx_grant_reader: revokes SELECT on the htx views and on the plan''s reference tables, and USAGE on the schema (the function EXECUTE grants are harmless and stay); returns what it revoked';
 REVOKE ALL ON FUNCTION @extschema@.htx_revoke_reader(pg_catalog.regrole) FROM PUBLIC;
