@@ -3,6 +3,10 @@
 -- and a search over the plan's tasks (issue 12)
 -- ---------------------------------------------------------------------------
 --
+-- htx_agency_resolve and htx_task_resolve below are 30_security.sql's
+-- (1.0's with every operator and built-in qualified), with the length check,
+-- the bounded loop and the quoted prefix added: keep the two in step.
+--
 -- Bounded lookups.  In 1.0 a 1 MB argument kept htx_agency_resolve,
 -- htx_task_resolve, htx_task_agencies, htx_lead_agencies,
 -- htx_supporting_agencies, htx_agency_tasks and htx_name_similarity busy past
@@ -46,11 +50,12 @@ AS $fn$
 BEGIN
 	-- bytes first: at most 4 per character in UTF-8, so a value of more than
 	-- 4 * limit bytes is too long without counting its characters
-	IF octet_length(value) > 4 * htx_name_max_length() OR length(value) > htx_name_max_length() THEN
+	IF pg_catalog.octet_length(value) OPERATOR(pg_catalog.>) (4 OPERATOR(pg_catalog.*) htx_name_max_length())
+	   OR pg_catalog.length(value) OPERATOR(pg_catalog.>) htx_name_max_length() THEN
 		RAISE EXCEPTION '% is too long', what
 			USING ERRCODE = 'string_data_right_truncation',
-				  DETAIL = format('It has %s bytes; htx accepts at most %s characters. It begins "%s".',
-					  octet_length(value), htx_name_max_length(), htx_quote_prefix(value)),
+				  DETAIL = pg_catalog.format('It has %s bytes; htx accepts at most %s characters. It begins "%s".',
+					  pg_catalog.octet_length(value), htx_name_max_length(), htx_quote_prefix(value)),
 				  HINT = 'Give the code, or the name as the plan writes it.';
 	END IF;
 	RETURN value;
@@ -139,70 +144,70 @@ AS $fn$
 DECLARE
 	-- first of all: a name too long raises 22001 before any work on it
 	v_name text := htx_name_check(name, 'agency name');
-	v_code text := upper(regexp_replace(btrim(v_name), '[\s_-]+', '_', 'g'));
+	v_code text := pg_catalog.upper(pg_catalog.regexp_replace(pg_catalog.btrim(v_name), '[\s_-]+', '_', 'g'));
 	k text := htx_agency_key(name);
 	kl text := htx_agency_key(name, true);
 	hits text[];
 	listing text;
 BEGIN
 	-- an agency code, in any case, with _ or a space between its parts
-	IF EXISTS (SELECT 1 FROM htx_agency a WHERE a.agency_code = v_code) THEN
+	IF EXISTS (SELECT 1 FROM htx_agency a WHERE a.agency_code OPERATOR(pg_catalog.=) v_code) THEN
 		RETURN v_code;
 	END IF;
-	IF k <> '' THEN
+	IF k OPERATOR(pg_catalog.<>) '' THEN
 		-- the keys of every spelling, each computed only when a test needs it
 		WITH sp AS NOT MATERIALIZED (
-			SELECT s.agency_code, replace(s.match_key, ' ', '') AS key,
-				replace(s.match_key_loose, ' ', '') AS loose_key,
-				array_remove(string_to_array(s.match_key_loose, ' '), 'tinh') AS loose_words
+			SELECT s.agency_code, pg_catalog.replace(s.match_key, ' ', '') AS key,
+				pg_catalog.replace(s.match_key_loose, ' ', '') AS loose_key,
+				pg_catalog.array_remove(pg_catalog.string_to_array(s.match_key_loose, ' '), 'tinh') AS loose_words
 			FROM htx_agency_spelling s
-			WHERE s.spelling_kind <> 'code'
+			WHERE s.spelling_kind OPERATOR(pg_catalog.<>) 'code'
 		)
 		SELECT COALESCE(
 			-- 1. a name, short form or alias with the same key
-			(SELECT array_agg(DISTINCT sp.agency_code ORDER BY sp.agency_code) FROM sp
-			 WHERE sp.key = replace(k, ' ', '')),
+			(SELECT pg_catalog.array_agg(DISTINCT sp.agency_code ORDER BY sp.agency_code) FROM sp
+			 WHERE sp.key OPERATOR(pg_catalog.=) pg_catalog.replace(k, ' ', '')),
 			-- 2. the same key once words like "Thái Nguyên", "các", "cấp" are dropped
-			(SELECT array_agg(DISTINCT sp.agency_code ORDER BY sp.agency_code) FROM sp
-			 WHERE kl <> '' AND sp.loose_key = replace(kl, ' ', '')),
+			(SELECT pg_catalog.array_agg(DISTINCT sp.agency_code ORDER BY sp.agency_code) FROM sp
+			 WHERE kl OPERATOR(pg_catalog.<>) '' AND sp.loose_key OPERATOR(pg_catalog.=) pg_catalog.replace(kl, ' ', '')),
 			-- 3. every word given appears in one of the agency's spellings ("tỉnh" aside)
-			(SELECT array_agg(DISTINCT sp.agency_code ORDER BY sp.agency_code) FROM sp
-			 WHERE array_remove(string_to_array(kl, ' '), 'tinh') <> '{}'
-			   AND sp.loose_words @> array_remove(string_to_array(kl, ' '), 'tinh')))
+			(SELECT pg_catalog.array_agg(DISTINCT sp.agency_code ORDER BY sp.agency_code) FROM sp
+			 WHERE pg_catalog.array_remove(pg_catalog.string_to_array(kl, ' '), 'tinh') OPERATOR(pg_catalog.<>) '{}'::pg_catalog.text[]
+			   AND sp.loose_words OPERATOR(pg_catalog.@>) pg_catalog.array_remove(pg_catalog.string_to_array(kl, ' '), 'tinh')))
 		INTO hits;
-		IF cardinality(hits) = 1 THEN
+		IF pg_catalog.cardinality(hits) OPERATOR(pg_catalog.=) 1 THEN
 			RETURN hits[1];
 		END IF;
 	END IF;
 
-	IF cardinality(hits) > 1 THEN
-		SELECT string_agg(format('%s (%s)', a.agency_code, a.name_vi), ', ' ORDER BY a.agency_code) INTO listing
-		FROM htx_agency a WHERE a.agency_code = ANY (hits);
+	IF pg_catalog.cardinality(hits) OPERATOR(pg_catalog.>) 1 THEN
+		SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s)', a.agency_code, a.name_vi), ', ' ORDER BY a.agency_code) INTO listing
+		FROM htx_agency a WHERE a.agency_code OPERATOR(pg_catalog.=) ANY (hits);
 		RAISE EXCEPTION 'agency name "%" is ambiguous', htx_quote_prefix(name)
 			USING ERRCODE = 'too_many_rows',
-				  DETAIL = format('It matches %s agencies.', cardinality(hits)),
-				  HINT = format('Candidates: %s. Write more of the name, or give the agency code.', listing);
+				  DETAIL = pg_catalog.format('It matches %s agencies.', pg_catalog.cardinality(hits)),
+				  HINT = pg_catalog.format('Candidates: %s. Write more of the name, or give the agency code.', listing);
 	END IF;
 
-	SELECT string_agg(format('%s (%s)', c.agency_code, a.name_vi), ', ' ORDER BY c.sim DESC, c.agency_code) INTO listing
+	SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s)', c.agency_code, a.name_vi), ', ' ORDER BY c.sim DESC, c.agency_code) INTO listing
 	FROM (
 		SELECT s.agency_code,
-			max(greatest(htx_name_similarity(s.match_key, left(k, htx_name_max_length())),
-				htx_name_similarity(htx_fold(s.spelling), left(htx_fold(v_name), htx_name_max_length())))) AS sim
+			pg_catalog.max(GREATEST(htx_name_similarity(s.match_key, pg_catalog.left(k, htx_name_max_length())),
+				htx_name_similarity(htx_fold(s.spelling), pg_catalog.left(htx_fold(v_name), htx_name_max_length())))) AS sim
 		FROM htx_agency_spelling s
-		WHERE s.spelling_kind <> 'code'
+		WHERE s.spelling_kind OPERATOR(pg_catalog.<>) 'code'
 		GROUP BY s.agency_code
 		ORDER BY 2 DESC, 1
 		LIMIT 3
 	) AS c
-	JOIN htx_agency a ON a.agency_code = c.agency_code
-	WHERE c.sim >= 0.15;
+	JOIN htx_agency a ON a.agency_code OPERATOR(pg_catalog.=) c.agency_code
+	WHERE c.sim OPERATOR(pg_catalog.>=) 0.15::pg_catalog.float8;
 	RAISE EXCEPTION 'unknown agency "%"', htx_quote_prefix(name)
 		USING ERRCODE = 'no_data_found',
 			  DETAIL = 'No agency code, name, short form or alias matches it, with or without diacritics.',
 			  HINT = CASE WHEN listing IS NULL
 				THEN 'SELECT agency_code, name_vi FROM htx_agency lists every agency.'
-				ELSE format('Closest: %s.', listing) END;
+				ELSE pg_catalog.format('Closest: %s.', listing) END;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_agency_resolve(pg_catalog.text) IS
@@ -216,60 +221,61 @@ AS $fn$
 DECLARE
 	-- first of all: a name too long raises 22001 before any work on it
 	v_task text := htx_name_check(task, 'task');
-	t text := regexp_replace(v_task, '\s+', '', 'g');
-	depth int := length(t) - length(replace(t, '.', ''));
+	t text := pg_catalog.regexp_replace(v_task, '\s+', '', 'g');
+	depth int := pg_catalog.length(t) OPERATOR(pg_catalog.-) pg_catalog.length(pg_catalog.replace(t, '.', ''));
 	v_code text;
 	hits text[];
 	listing text;
 BEGIN
 	-- a task code: the exact one, else in any case
 	SELECT x.task_code INTO v_code FROM htx_task x
-	WHERE lower(x.task_code) = lower(t)
-	ORDER BY x.task_code = t DESC, x.task_code LIMIT 1;
+	WHERE pg_catalog.lower(x.task_code) OPERATOR(pg_catalog.=) pg_catalog.lower(t)
+	ORDER BY x.task_code OPERATOR(pg_catalog.=) t DESC, x.task_code LIMIT 1;
 	IF v_code IS NOT NULL THEN
 		RETURN v_code;
 	END IF;
 	-- a clause (as source gives it: "Phụ lục row 3.2", "V.2 bullet 1") or a title, folded
-	SELECT array_agg(x.task_code ORDER BY x.sort_order NULLS LAST, x.task_code) INTO hits
+	SELECT pg_catalog.array_agg(x.task_code ORDER BY x.sort_order NULLS LAST, x.task_code) INTO hits
 	FROM htx_task x
-	WHERE htx_fold(x.clause) = htx_fold(task)
-	   OR htx_fold(x.title_vi) = htx_fold(task) OR htx_fold(x.title_en) = htx_fold(task);
-	IF cardinality(hits) = 1 THEN
+	WHERE htx_fold(x.clause) OPERATOR(pg_catalog.=) htx_fold(task)
+	   OR htx_fold(x.title_vi) OPERATOR(pg_catalog.=) htx_fold(task) OR htx_fold(x.title_en) OPERATOR(pg_catalog.=) htx_fold(task);
+	IF pg_catalog.cardinality(hits) OPERATOR(pg_catalog.=) 1 THEN
 		RETURN hits[1];
-	ELSIF cardinality(hits) > 1 THEN
+	ELSIF pg_catalog.cardinality(hits) OPERATOR(pg_catalog.>) 1 THEN
 		RAISE EXCEPTION 'task title "%" is ambiguous', htx_quote_prefix(task)
 			USING ERRCODE = 'too_many_rows',
-				  HINT = format('Candidates: %s. Give the task code.', array_to_string(hits, ', '));
+				  HINT = pg_catalog.format('Candidates: %s. Give the task code.', pg_catalog.array_to_string(hits, ', '));
 	END IF;
 	-- unknown: the codes sharing the longest prefix, at the same depth if any
 	-- (no code is longer than the longest one: the loop is bounded by it, not
 	-- by the input, which 1.0 walked down character by character)
-	FOR i IN REVERSE least(length(t) - 1, (SELECT max(length(x.task_code)) FROM htx_task x)) .. 1 LOOP
-		SELECT string_agg(c.task_code, ', ' ORDER BY c.sort_order NULLS LAST, c.task_code) INTO listing
+	FOR i IN REVERSE LEAST(pg_catalog.length(t) OPERATOR(pg_catalog.-) 1,
+			(SELECT pg_catalog.max(pg_catalog.length(x.task_code)) FROM htx_task x)) .. 1 LOOP
+		SELECT pg_catalog.string_agg(c.task_code, ', ' ORDER BY c.sort_order NULLS LAST, c.task_code) INTO listing
 		FROM (
 			SELECT c.task_code, c.sort_order FROM (
 				SELECT x.task_code, x.sort_order,
-					length(x.task_code) - length(replace(x.task_code, '.', '')) = depth AS same_depth
+					pg_catalog.length(x.task_code) OPERATOR(pg_catalog.-) pg_catalog.length(pg_catalog.replace(x.task_code, '.', '')) OPERATOR(pg_catalog.=) depth AS same_depth
 				FROM htx_task x
-				WHERE starts_with(lower(x.task_code), lower(left(t, i)))
+				WHERE pg_catalog.starts_with(pg_catalog.lower(x.task_code), pg_catalog.lower(pg_catalog.left(t, i)))
 			) AS c
 			WHERE c.same_depth OR NOT EXISTS (
 				SELECT 1 FROM htx_task x
-				WHERE starts_with(lower(x.task_code), lower(left(t, i)))
-				  AND length(x.task_code) - length(replace(x.task_code, '.', '')) = depth)
+				WHERE pg_catalog.starts_with(pg_catalog.lower(x.task_code), pg_catalog.lower(pg_catalog.left(t, i)))
+				  AND pg_catalog.length(x.task_code) OPERATOR(pg_catalog.-) pg_catalog.length(pg_catalog.replace(x.task_code, '.', '')) OPERATOR(pg_catalog.=) depth)
 			ORDER BY c.sort_order NULLS LAST, c.task_code
 			LIMIT 12
 		) AS c;
 		EXIT WHEN listing IS NOT NULL;
 	END LOOP;
 	IF listing IS NULL THEN
-		SELECT string_agg(x.task_code, ', ' ORDER BY x.sort_order NULLS LAST, x.task_code) INTO listing
+		SELECT pg_catalog.string_agg(x.task_code, ', ' ORDER BY x.sort_order NULLS LAST, x.task_code) INTO listing
 		FROM htx_task x WHERE x.parent_code IS NULL;
 	END IF;
 	RAISE EXCEPTION 'unknown task "%"', htx_quote_prefix(task)
 		USING ERRCODE = 'no_data_found',
 			  DETAIL = 'Task codes follow the plan: III.4.c is item c) of III.4, A3.1 the first row of appendix group 3.',
-			  HINT = format('Closest task codes: %s. htx_task lists them all.', listing);
+			  HINT = pg_catalog.format('Closest task codes: %s. htx_task lists them all.', listing);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_task_resolve(pg_catalog.text) IS
@@ -346,8 +352,8 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 	SELECT p.oid::regprocedure
 	FROM pg_extension e
-	JOIN pg_depend d ON d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid
-		AND d.deptype = 'e' AND d.classid = 'pg_proc'::regclass
+	JOIN pg_depend d ON d.refclassid = 'pg_extension'::pg_catalog.regclass::pg_catalog.oid AND d.refobjid = e.oid
+		AND d.deptype = 'e' AND d.classid = 'pg_proc'::pg_catalog.regclass::pg_catalog.oid
 	JOIN pg_proc p ON p.oid = d.objid
 	WHERE e.extname = 'htx'
 	  AND p.proname IN ('htx_agency_resolve', 'htx_task_resolve', 'htx_role_resolve', 'htx_agency_key',
@@ -387,7 +393,7 @@ BEGIN
 	IF query IS NULL THEN
 		RETURN;
 	END IF;
-	IF k = '  ' THEN
+	IF k OPERATOR(pg_catalog.=) '  ' THEN
 		RAISE EXCEPTION 'search text "%" has no letter or digit', htx_quote_prefix(query)
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Search for words of the plan, e.g. htx_task_search(''mô hình'').';
@@ -395,21 +401,21 @@ BEGIN
 	RETURN QUERY
 	WITH hit AS (
 		SELECT t.task_code, t.title_vi, t.title_en, t.clause, t.sort_order,
-			array_remove(ARRAY[
-				CASE WHEN position(k IN htx_search_key(t.title_vi)) > 0 THEN 'title_vi' END,
-				CASE WHEN position(k IN htx_search_key(t.title_en)) > 0 THEN 'title_en' END,
-				CASE WHEN position(k IN htx_search_key(t.body_vi)) > 0 THEN 'body_vi' END], NULL) AS matched_in
+			pg_catalog.array_remove(ARRAY[
+				CASE WHEN pg_catalog.strpos(htx_search_key(t.title_vi), k) OPERATOR(pg_catalog.>) 0 THEN 'title_vi' END,
+				CASE WHEN pg_catalog.strpos(htx_search_key(t.title_en), k) OPERATOR(pg_catalog.>) 0 THEN 'title_en' END,
+				CASE WHEN pg_catalog.strpos(htx_search_key(t.body_vi), k) OPERATOR(pg_catalog.>) 0 THEN 'body_vi' END]::pg_catalog.text[], NULL::pg_catalog.text) AS matched_in
 		FROM htx_task t
 	), found AS (
 		SELECT h.*, htx_lead_agencies(h.task_code, as_of) AS leads,
 			htx_supporting_agencies(h.task_code, as_of) AS supports
-		FROM hit h WHERE h.matched_in <> '{}'
+		FROM hit h WHERE h.matched_in OPERATOR(pg_catalog.<>) '{}'::pg_catalog.text[]
 	)
 	SELECT f.task_code, f.title_vi, f.title_en, f.clause, f.matched_in, f.leads, f.supports,
-		(SELECT string_agg(a.name_vi, '; ' ORDER BY l.n) FROM unnest(f.leads) WITH ORDINALITY AS l(code, n)
-		 JOIN htx_agency a ON a.agency_code = l.code),
-		(SELECT string_agg(a.name_vi, '; ' ORDER BY l.n) FROM unnest(f.supports) WITH ORDINALITY AS l(code, n)
-		 JOIN htx_agency a ON a.agency_code = l.code)
+		(SELECT pg_catalog.string_agg(a.name_vi, '; ' ORDER BY l.n) FROM pg_catalog.unnest(f.leads) WITH ORDINALITY AS l(code, n)
+		 JOIN htx_agency a ON a.agency_code OPERATOR(pg_catalog.=) l.code),
+		(SELECT pg_catalog.string_agg(a.name_vi, '; ' ORDER BY l.n) FROM pg_catalog.unnest(f.supports) WITH ORDINALITY AS l(code, n)
+		 JOIN htx_agency a ON a.agency_code OPERATOR(pg_catalog.=) l.code)
 	FROM found f
 	ORDER BY f.sort_order NULLS LAST, f.task_code;
 END
