@@ -3,9 +3,9 @@
 -- and a search over the plan's tasks (issue 12)
 -- ---------------------------------------------------------------------------
 --
--- htx_agency_resolve and htx_task_resolve below are 30_security.sql's
--- (1.0's with every operator and built-in qualified), with the length check,
--- the bounded loop and the quoted prefix added: keep the two in step.
+-- htx_agency_resolve and htx_task_resolve are defined here only: 1.0's with
+-- every operator and built-in qualified (sql/security.sql checks it), the
+-- length check, the bounded loop and the quoted prefix.
 --
 -- Bounded lookups.  In 1.0 a 1 MB argument kept htx_agency_resolve,
 -- htx_task_resolve, htx_task_agencies, htx_lead_agencies,
