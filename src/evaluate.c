@@ -365,7 +365,7 @@ htx_evaluation_state_in(PG_FUNCTION_ARGS)
 		HTX_INPUT_ERROR(fcinfo,
 						errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						errmsg("invalid input syntax for type %s: \"%s\"",
-							   "htx_evaluation_state", str),
+							   "htx_evaluation_state", htx_excerpt(str, strlen(str))),
 						errdetail_internal("%s", problem));
 	PG_RETURN_POINTER(st);
 }

@@ -45,6 +45,10 @@ typedef uint8 HtxRating;
 	ereport(ERROR, __VA_ARGS__)
 #endif
 
+/* excerpt.c: a bad value as error messages quote it */
+#define HTX_EXCERPT_CHARS 64
+extern char *htx_excerpt(const char *s, int len);
+
 /* fold.c */
 extern void htx_fold_utf8(const char *s, int len, StringInfo out);
 

@@ -57,7 +57,7 @@ htx_rating_in(PG_FUNCTION_ARGS)
 		HTX_INPUT_ERROR(fcinfo,
 						errcode(ERRCODE_INVALID_TEXT_REPRESENTATION),
 						errmsg("invalid input syntax for type %s: \"%s\"",
-							   "htx_rating", str),
+							   "htx_rating", htx_excerpt(str, len)),
 						errhint(RATING_HINT));
 
 	PG_RETURN_HTXRATING((HtxRating) code);
@@ -319,7 +319,7 @@ htx_rating_label(PG_FUNCTION_ARGS)
 		ereport(ERROR,
 				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
 				 errmsg("unsupported label language \"%s\"",
-						text_to_cstring(lang)),
+						htx_excerpt(l, llen)),
 				 errhint("Use \"vi\", \"vi_ascii\" or \"en\".")));
 
 	PG_RETURN_TEXT_P(cstring_to_text(name_to_server(names, r)));

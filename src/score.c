@@ -48,11 +48,14 @@ htx_rating_from_score(PG_FUNCTION_ARGS)
 		if (numeric_is_nan(DatumGetNumeric(score)) ||
 			numeric_cmp_int(score, 0) < 0 ||
 			numeric_cmp_int(score, SCORE_MAX) > 0)
+		{
+			char	   *s = DatumGetCString(DirectFunctionCall1(numeric_out, score));
+
 			ereport(ERROR,
 					(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-					 errmsg("score %s is out of range",
-							DatumGetCString(DirectFunctionCall1(numeric_out, score))),
+					 errmsg("score %s is out of range", htx_excerpt(s, strlen(s))),
 					 errdetail("A cooperative's score runs from 0 to 100 points.")));
+		}
 	}
 
 	if (fined)

@@ -150,13 +150,13 @@ DECLARE
 BEGIN
 	SELECT * INTO s FROM htx_rating_scheme r WHERE r.scheme OPERATOR(pg_catalog.=) htx_rating_from_score.scheme;
 	IF NOT FOUND THEN
-		RAISE EXCEPTION 'unknown rating scheme "%"', scheme
+		RAISE EXCEPTION 'unknown rating scheme "%"', htx_excerpt(scheme)
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Known schemes: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(r.scheme, ', ' ORDER BY r.scheme) FROM htx_rating_scheme r) OPERATOR(pg_catalog.||) '.';
 	END IF;
 	IF score IS NOT NULL AND (score OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.numeric
 		OR score OPERATOR(pg_catalog.<) 0::pg_catalog.numeric OR score OPERATOR(pg_catalog.>) s.max_score) THEN
-		RAISE EXCEPTION 'score % is out of range', score
+		RAISE EXCEPTION 'score % is out of range', htx_excerpt(score::pg_catalog.text)
 			USING ERRCODE = 'numeric_value_out_of_range',
 				  DETAIL = pg_catalog.format('Scheme %s scores from 0 to %s points.', s.scheme, s.max_score);
 	END IF;

@@ -304,8 +304,13 @@ WITH yr AS (
 	FROM %1$I.htx_cooperative_year cy
 	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
 ),
+this AS (
+	SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4 AS this_year
+),
 span AS (
-	SELECT pg_catalog.min(cy.year) AS first_year, pg_catalog.max(cy.year) AS last_year
+	-- years after the current one are year_in_future, not years to fill in
+	SELECT pg_catalog.min(cy.year) AS first_year,
+		pg_catalog.least(pg_catalog.max(cy.year), (SELECT this.this_year FROM this)) AS last_year
 	FROM %1$I.htx_cooperative_year cy
 ),
 issues AS (
@@ -334,7 +339,12 @@ issues AS (
 		pg_catalog.format('district %%s existed %%s .. %%s; key later data by commune through an explicit crosswalk',
 			d.district_code, COALESCE(d.valid_from::pg_catalog.text, '?'), COALESCE(d.valid_to::pg_catalog.text, '?'))
 	FROM yr JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) yr.district_code
-	WHERE d.valid_to OPERATOR(pg_catalog.<) yr.y_start OR d.valid_from OPERATOR(pg_catalog.>) yr.y_end
+	WHERE (d.valid_to OPERATOR(pg_catalog.<) yr.y_start OR d.valid_from OPERATOR(pg_catalog.>) yr.y_end)
+	  AND yr.year OPERATOR(pg_catalog.<=) (SELECT this.this_year FROM this)
+	UNION ALL
+	SELECT 'year_in_future', 'error', yr.cooperative_id, yr.year, 'số liệu cho năm chưa đến',
+		pg_catalog.format('year %%s is after the current year %%s', yr.year, this.this_year)
+	FROM yr CROSS JOIN this WHERE yr.year OPERATOR(pg_catalog.>) this.this_year
 	UNION ALL
 	SELECT 'rated_under_12_months', 'warning', yr.cooperative_id, yr.year, 'HTX hoạt động chưa đủ 12 tháng nhưng được xếp loại',
 		pg_catalog.format('founded on %%s, rated %%s; under 12 months in business it is không xếp loại', yr.founded_on, yr.rating)
@@ -378,8 +388,8 @@ JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) i.coopera
 LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) c.district_code;
 
 COMMENT ON VIEW %1$I.htx_data_quality IS
-'số liệu cần rà soát: rows a province should fix, one per problem: missing ratings or years, ratings that disagree with the score, years before founding or after dissolution, districts that no longer existed, ratings that disagree with the time in business, missing figures';
-COMMENT ON COLUMN %1$I.htx_data_quality.check_code IS 'rating_missing, score_rating_mismatch, year_after_dissolution, year_before_founding, district_not_valid, year_missing (errors); rated_under_12_months, not_rated_full_year, revenue_missing, managers_missing, founded_on_missing (warnings)';
+'số liệu cần rà soát: rows a province should fix, one per problem: missing ratings or years, ratings that disagree with the score, years before founding or after dissolution or after the current year, districts that no longer existed, ratings that disagree with the time in business, missing figures';
+COMMENT ON COLUMN %1$I.htx_data_quality.check_code IS 'rating_missing, score_rating_mismatch, year_after_dissolution, year_before_founding, year_in_future, district_not_valid, year_missing (errors); rated_under_12_months, not_rated_full_year, revenue_missing, managers_missing, founded_on_missing (warnings)';
 COMMENT ON COLUMN %1$I.htx_data_quality.severity IS 'error (the report is wrong until fixed) or warning (worth a look)';
 COMMENT ON COLUMN %1$I.htx_data_quality.cooperative_id IS 'the cooperative';
 COMMENT ON COLUMN %1$I.htx_data_quality.cooperative_name IS 'its name';
@@ -393,7 +403,9 @@ COMMENT ON COLUMN %1$I.htx_data_quality.detail IS 'the problem in English, with 
 ALTER VIEW %1$I.htx_data_quality SET (security_barrier = true);
 $ddl$, s);
 	ELSE
-		RAISE EXCEPTION 'htx has no warehouse view named %', view_name
+		-- quoted as htx_excerpt() does, which is not on this search_path
+		RAISE EXCEPTION 'htx has no warehouse view named %', CASE WHEN length(view_name) <= 64 THEN view_name
+			ELSE left(view_name, 64) || '...' END
 			USING ERRCODE = 'undefined_object',
 				  HINT = 'The warehouse views are htx_district_year_report, htx_target_progress, htx_rating_trend and htx_data_quality.';
 	END CASE;

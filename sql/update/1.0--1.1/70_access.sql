@@ -33,10 +33,18 @@ AS $fn$
 DECLARE
 	ext oid;
 	ext_schema name;
+	role_name name;
 	r record;
 BEGIN
 	IF reader IS NULL THEN
 		RAISE EXCEPTION 'reader role must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	-- a regrole can hold any OID (0::oid::regrole prints as "-"): refuse
+	-- one that names no role before it reaches GRANT
+	SELECT a.rolname INTO role_name FROM pg_roles a WHERE a.oid = reader::pg_catalog.oid;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'role with OID % does not exist', reader::pg_catalog.oid
+			USING ERRCODE = 'undefined_object';
 	END IF;
 	IF (SELECT a.rolsuper FROM pg_roles a WHERE a.oid = reader::pg_catalog.oid) THEN
 		RAISE EXCEPTION 'role % is a superuser, and a superuser cannot be made read-only', reader
@@ -46,14 +54,14 @@ BEGIN
 	SELECT e.oid, n.nspname INTO ext, ext_schema
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'htx';
 
-	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO %s', ext_schema, reader);
+	EXECUTE pg_catalog.format('GRANT USAGE ON SCHEMA %I TO %I', ext_schema, role_name);
 	privilege := 'USAGE'; object_type := 'schema'; object_name := ext_schema;
 	RETURN NEXT;
 
 	FOR r IN
 		SELECT v.rel FROM htx_reader_views() AS v(rel)
 	LOOP
-		EXECUTE pg_catalog.format('GRANT SELECT ON %s TO %s', r.rel, reader);
+		EXECUTE pg_catalog.format('GRANT SELECT ON %s TO %I', r.rel, role_name);
 		privilege := 'SELECT'; object_type := 'view'; object_name := r.rel::text;
 		RETURN NEXT;
 	END LOOP;
@@ -64,7 +72,7 @@ BEGIN
 	FOR r IN
 		SELECT t.rel FROM htx_reader_tables() AS t(rel)
 	LOOP
-		EXECUTE pg_catalog.format('GRANT SELECT ON %s TO %s', r.rel, reader);
+		EXECUTE pg_catalog.format('GRANT SELECT ON %s TO %I', r.rel, role_name);
 		privilege := 'SELECT'; object_type := 'table'; object_name := r.rel::text;
 		RETURN NEXT;
 	END LOOP;
@@ -83,7 +91,7 @@ BEGIN
 			AND dp.refclassid = 'pg_extension'::pg_catalog.regclass::pg_catalog.oid AND dp.refobjid = ext AND dp.deptype = 'e'
 		ORDER BY 2
 	LOOP
-		EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO %s', r.fn, reader);
+		EXECUTE pg_catalog.format('GRANT EXECUTE ON FUNCTION %s TO %I', r.fn, role_name);
 		privilege := 'EXECUTE'; object_type := 'function'; object_name := r.fname;
 		RETURN NEXT;
 	END LOOP;
@@ -101,28 +109,34 @@ AS $fn$
 DECLARE
 	ext oid;
 	ext_schema name;
+	role_name name;
 	r record;
 BEGIN
 	IF reader IS NULL THEN
 		RAISE EXCEPTION 'reader role must not be NULL' USING ERRCODE = 'null_value_not_allowed';
+	END IF;
+	SELECT a.rolname INTO role_name FROM pg_roles a WHERE a.oid = reader::pg_catalog.oid;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'role with OID % does not exist', reader::pg_catalog.oid
+			USING ERRCODE = 'undefined_object';
 	END IF;
 	SELECT e.oid, n.nspname INTO ext, ext_schema
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'htx';
 	FOR r IN
 		SELECT v.rel FROM htx_reader_views() AS v(rel)
 	LOOP
-		EXECUTE pg_catalog.format('REVOKE SELECT ON %s FROM %s', r.rel, reader);
+		EXECUTE pg_catalog.format('REVOKE SELECT ON %s FROM %I', r.rel, role_name);
 		privilege := 'SELECT'; object_type := 'view'; object_name := r.rel::text;
 		RETURN NEXT;
 	END LOOP;
 	FOR r IN
 		SELECT t.rel FROM htx_reader_tables() AS t(rel)
 	LOOP
-		EXECUTE pg_catalog.format('REVOKE SELECT ON %s FROM %s', r.rel, reader);
+		EXECUTE pg_catalog.format('REVOKE SELECT ON %s FROM %I', r.rel, role_name);
 		privilege := 'SELECT'; object_type := 'table'; object_name := r.rel::text;
 		RETURN NEXT;
 	END LOOP;
-	EXECUTE pg_catalog.format('REVOKE USAGE ON SCHEMA %I FROM %s', ext_schema, reader);
+	EXECUTE pg_catalog.format('REVOKE USAGE ON SCHEMA %I FROM %I', ext_schema, role_name);
 	privilege := 'USAGE'; object_type := 'schema'; object_name := ext_schema;
 	RETURN NEXT;
 END

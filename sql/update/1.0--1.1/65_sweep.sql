@@ -1,0 +1,163 @@
+-- ---------------------------------------------------------------------------
+-- What a sweep of every function with bad input found (issue 13)
+-- ---------------------------------------------------------------------------
+--
+-- test/tap/sweep.sh calls every function of the extension with NULLs, empty
+-- and 1 MB strings, invalid UTF-8, extreme numbers and malformed binary
+-- input (docs/robustness.md).  This piece fixes what it found that is not
+-- fixed where the function is defined in 1.1 (htx_grant_reader and
+-- htx_revoke_reader in 70_access.sql, htx_rating_from_score in
+-- 20_shipped_rows.sql, htx_warehouse_view_sql in 50_warehouse.sql).
+
+-- Error messages quote a bounded prefix of a bad value -----------------------
+-- A 1 MB bad argument made a 1 MB message, and as much in the server log.
+-- The C input functions clip at the same length (src/excerpt.c).
+
+CREATE FUNCTION @extschema@.htx_excerpt(value pg_catalog.text)
+RETURNS pg_catalog.text
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN CASE WHEN pg_catalog.length(value) OPERATOR(pg_catalog.<=) 64 THEN value
+	ELSE pg_catalog.left(value, 64) OPERATOR(pg_catalog.||) '...' END;
+COMMENT ON FUNCTION @extschema@.htx_excerpt(pg_catalog.text) IS
+'a value as htx''s error messages quote it: the whole value up to 64 characters, else its first 64 characters followed by ...';
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_role_resolve(role pg_catalog.text)
+RETURNS pg_catalog.text
+LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+	r text := CASE htx_fold(role)
+		WHEN 'lead' THEN 'lead' WHEN 'chu tri' THEN 'lead' WHEN 'dong chu tri' THEN 'lead'
+		WHEN 'chu tri/dong chu tri' THEN 'lead'
+		WHEN 'support' THEN 'support' WHEN 'phoi hop' THEN 'support' END;
+BEGIN
+	IF r IS NULL THEN
+		RAISE EXCEPTION 'unknown role "%"', htx_excerpt(role)
+			USING ERRCODE = 'invalid_parameter_value',
+				  HINT = 'Use lead (chủ trì, đồng chủ trì), support (phối hợp), or NULL for both.';
+	END IF;
+	RETURN r;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_task_check_links()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+BEGIN
+	IF TG_OP IN ('INSERT', 'UPDATE') THEN
+		IF NEW.parent_code IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM htx_task t WHERE t.task_code = NEW.parent_code) THEN
+			RAISE EXCEPTION 'parent task "%" of task "%" does not exist', htx_excerpt(NEW.parent_code), htx_excerpt(NEW.task_code)
+				USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'htx_task_links';
+		END IF;
+		IF NEW.related_task_code IS NOT NULL
+		   AND NOT EXISTS (SELECT 1 FROM htx_task t WHERE t.task_code = NEW.related_task_code) THEN
+			RAISE EXCEPTION 'related task "%" of task "%" does not exist', htx_excerpt(NEW.related_task_code), htx_excerpt(NEW.task_code)
+				USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'htx_task_links';
+		END IF;
+	END IF;
+	IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND NEW.task_code <> OLD.task_code) THEN
+		IF EXISTS (SELECT 1 FROM htx_task t
+		           WHERE t.parent_code = OLD.task_code OR t.related_task_code = OLD.task_code) THEN
+			RAISE EXCEPTION 'task "%" is still the parent or related task of another task', htx_excerpt(OLD.task_code)
+				USING ERRCODE = 'foreign_key_violation', CONSTRAINT = 'htx_task_links',
+					  HINT = 'Change or remove those tasks first.';
+		END IF;
+	END IF;
+	RETURN NULL;
+END
+$fn$;
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_cooperative_sector_normalize()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+	folded text;
+	found text;
+BEGIN
+	IF NEW.sector IS NULL OR EXISTS (SELECT 1 FROM htx_sector s WHERE s.sector_code = NEW.sector) THEN
+		RETURN NEW;
+	END IF;
+	folded := htx_fold(NEW.sector);
+	SELECT s.sector_code INTO found FROM htx_sector s
+	WHERE folded IN (s.sector_code, htx_fold(s.name_vi), htx_fold(s.name_en), htx_fold('htx ' || s.name_vi))
+	   OR folded = ANY (s.aliases)
+	ORDER BY s.sector_code LIMIT 1;
+	IF found IS NULL THEN
+		RAISE EXCEPTION 'unknown cooperative sector "%"', htx_excerpt(NEW.sector)
+			USING ERRCODE = 'foreign_key_violation',
+				  DETAIL = format('Cooperative %s (%s).', NEW.cooperative_id, htx_excerpt(NEW.name)),
+				  HINT = 'Use a code or a name of htx_sector: '
+					|| (SELECT string_agg(format('%s (%s)', s.sector_code, s.name_vi), ', ' ORDER BY s.article_item, s.sector_code) FROM htx_sector s) || '.';
+	END IF;
+	NEW.sector := found;
+	RETURN NEW;
+END
+$fn$;
+
+-- The sample helpers: a documented domain, refused outside it ----------------
+-- htx_sample_mix mixes 32-bit values held in bigint: -1 mixed like 0 and -2
+-- like 1, and from 2^32 on the product overflowed (22003 from inside).
+-- htx_sample_normal adds 1000, 2000 and 3000 to its last argument, which
+-- overflowed int4 from 2147480648 on.  htx_sample_hash and
+-- htx_sample_uniform take any integers (their 32-bit patterns) and are
+-- unchanged.  Inside their domain the helpers return what 1.0 returned, so
+-- htx_generate_sample makes the same rows.  They are not STRICT any more,
+-- only so that PostgreSQL still inlines them with the CASE (a NULL argument
+-- still gives NULL).
+
+CREATE FUNCTION @extschema@.htx_sample_refuse(func pg_catalog.text, arg pg_catalog.text, value pg_catalog.int8, domain pg_catalog.text)
+RETURNS pg_catalog.int8
+LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+BEGIN
+	IF value IS NULL THEN
+		RETURN NULL;
+	END IF;
+	RAISE EXCEPTION 'argument % of % must be %, not %', arg, func, domain, value
+		USING ERRCODE = 'invalid_parameter_value',
+			  HINT = 'The htx_sample_* functions are the deterministic draws of htx_generate_sample; docs/reference/warehouse.md gives their domains.';
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_sample_refuse(pg_catalog.text, pg_catalog.text, pg_catalog.int8, pg_catalog.text) IS
+'raises 22023 for an argument of an htx_sample_* function outside its domain (NULL for a NULL value); the helpers call it in the branch that refuses';
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_sample_mix(x pg_catalog.int8)
+RETURNS pg_catalog.int8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN x OPERATOR(pg_catalog.>=) 0 AND x OPERATOR(pg_catalog.<=) 4294967295
+	THEN ((((x OPERATOR(pg_catalog.>>) 16) OPERATOR(pg_catalog.#) x) OPERATOR(pg_catalog.*) 73244475)
+		OPERATOR(pg_catalog.&) 4294967295)
+	ELSE @extschema@.htx_sample_refuse('htx_sample_mix', 'x', x, 'between 0 and 4294967295') END;
+COMMENT ON FUNCTION @extschema@.htx_sample_mix(pg_catalog.int8) IS
+'one round of the 32-bit integer mixer behind htx_sample_hash: ((x >> 16) xor x) * 0x45d9f3b mod 2^32, for x in 0 .. 4294967295 (2^32-1); other x raise 22023, NULL gives NULL';
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_sample_normal(seed pg_catalog.int4, a pg_catalog.int4, b pg_catalog.int4, c pg_catalog.int4)
+RETURNS pg_catalog.float8
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE WHEN c OPERATOR(pg_catalog.<=) 2147480647
+	THEN ((@extschema@.htx_sample_uniform(seed, a, b, c)
+		OPERATOR(pg_catalog.+) @extschema@.htx_sample_uniform(seed, a, b, c OPERATOR(pg_catalog.+) 1000)
+		OPERATOR(pg_catalog.+) @extschema@.htx_sample_uniform(seed, a, b, c OPERATOR(pg_catalog.+) 2000)
+		OPERATOR(pg_catalog.+) @extschema@.htx_sample_uniform(seed, a, b, c OPERATOR(pg_catalog.+) 3000))
+		OPERATOR(pg_catalog.-) 2::pg_catalog.float8) OPERATOR(pg_catalog.*) 1.7320508075688772::pg_catalog.float8
+	ELSE @extschema@.htx_sample_refuse('htx_sample_normal', 'c', c, 'at most 2147480647 (2^31-1 - 3000)')::pg_catalog.float8 END;
+COMMENT ON FUNCTION @extschema@.htx_sample_normal(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
+'deterministic, roughly standard normal number from (seed, a, b, c): sum of the uniforms of c, c+1000, c+2000 and c+3000, centred and scaled (range -3.46 .. 3.46); c at most 2147480647, larger c raise 22023; NULL if an argument is NULL';
+
+COMMENT ON FUNCTION @extschema@.htx_sample_hash(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
+'deterministic hash of (seed, a, b, c) to 0 .. 2^32-1, the same on every machine; any integers (negative ones by their 32-bit pattern, so -1 hashes as 4294967295); drives htx_generate_sample';
+COMMENT ON FUNCTION @extschema@.htx_sample_uniform(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
+'deterministic uniform number in [0, 1) from (seed, a, b, c), exact in float8: htx_sample_hash / 2^32, for any integers';
+
+-- htx_data_quality names rows of future years (50_warehouse.sql) ------------
+-- A row for a year after the current one was only reported as a district
+-- that no longer existed (and every cooperative then lacked every year up to
+-- it).  An existing warehouse view gets the new definition here.
+SELECT @extschema@.htx_replace_warehouse_view('htx_data_quality');
