@@ -310,7 +310,7 @@ this AS (
 span AS (
 	-- years after the current one are year_in_future, not years to fill in
 	SELECT pg_catalog.min(cy.year) AS first_year,
-		pg_catalog.least(pg_catalog.max(cy.year), (SELECT this.this_year FROM this)) AS last_year
+		LEAST(pg_catalog.max(cy.year), (SELECT this.this_year FROM this)) AS last_year
 	FROM %1$I.htx_cooperative_year cy
 ),
 issues AS (

@@ -101,60 +101,43 @@ END
 $fn$;
 
 -- The sample helpers: a documented domain, refused outside it ----------------
--- htx_sample_mix mixes 32-bit values held in bigint: -1 mixed like 0 and -2
--- like 1, and from 2^32 on the product overflowed (22003 from inside).
--- htx_sample_normal adds 1000, 2000 and 3000 to its last argument, which
--- overflowed int4 from 2147480648 on.  htx_sample_hash and
--- htx_sample_uniform take any integers (their 32-bit patterns) and are
--- unchanged.  Inside their domain the helpers return what 1.0 returned, so
--- htx_generate_sample makes the same rows.  They are not STRICT any more,
--- only so that PostgreSQL still inlines them with the CASE (a NULL argument
--- still gives NULL).
-
-CREATE FUNCTION @extschema@.htx_sample_refuse(func pg_catalog.text, arg pg_catalog.text, value pg_catalog.int8, domain pg_catalog.text)
-RETURNS pg_catalog.int8
-LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-BEGIN
-	IF value IS NULL THEN
-		RETURN NULL;
-	END IF;
-	RAISE EXCEPTION 'argument % of % must be %, not %', arg, func, domain, value
-		USING ERRCODE = 'invalid_parameter_value',
-			  HINT = 'The htx_sample_* functions are the deterministic draws of htx_generate_sample; docs/reference/warehouse.md gives their domains.';
-END
-$fn$;
-COMMENT ON FUNCTION @extschema@.htx_sample_refuse(pg_catalog.text, pg_catalog.text, pg_catalog.int8, pg_catalog.text) IS
-'raises 22023 for an argument of an htx_sample_* function outside its domain (NULL for a NULL value); the helpers call it in the branch that refuses';
+-- htx_sample_mix mixes 32-bit values held in bigint: in 1.0 -1 mixed like 0
+-- and -2 like 1, and from 2^32 on the product overflowed (22003 from
+-- inside).  htx_sample_normal adds 1000, 2000 and 3000 to its last
+-- argument, which overflowed int4 from 2147480648 on.  Both now refuse such
+-- arguments with 22023.  htx_sample_hash and htx_sample_uniform take any
+-- integers (their 32-bit patterns).  A CASE in the SQL functions made
+-- htx_generate_sample 2 to 9 times slower, so the four are C now
+-- (src/sample.c), computing exactly what the SQL computed: the same seed
+-- gives the same sample.
 
 CREATE OR REPLACE FUNCTION @extschema@.htx_sample_mix(x pg_catalog.int8)
 RETURNS pg_catalog.int8
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN x OPERATOR(pg_catalog.>=) 0 AND x OPERATOR(pg_catalog.<=) 4294967295
-	THEN ((((x OPERATOR(pg_catalog.>>) 16) OPERATOR(pg_catalog.#) x) OPERATOR(pg_catalog.*) 73244475)
-		OPERATOR(pg_catalog.&) 4294967295)
-	ELSE @extschema@.htx_sample_refuse('htx_sample_mix', 'x', x, 'between 0 and 4294967295') END;
+AS 'MODULE_PATHNAME', 'htx_sample_mix'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.htx_sample_mix(pg_catalog.int8) IS
-'one round of the 32-bit integer mixer behind htx_sample_hash: ((x >> 16) xor x) * 0x45d9f3b mod 2^32, for x in 0 .. 4294967295 (2^32-1); other x raise 22023, NULL gives NULL';
+'one round of the 32-bit integer mixer behind htx_sample_hash: ((x >> 16) xor x) * 0x45d9f3b mod 2^32, for x in 0 .. 4294967295 (2^32-1); other x raise 22023';
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_sample_hash(seed pg_catalog.int4, a pg_catalog.int4, b pg_catalog.int4, c pg_catalog.int4)
+RETURNS pg_catalog.int8
+AS 'MODULE_PATHNAME', 'htx_sample_hash'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.htx_sample_hash(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
+'deterministic hash of (seed, a, b, c) to 0 .. 2^32-1, the same on every machine: two rounds of htx_sample_mix per argument; any integers, negative ones by their 32-bit pattern (-1 as 4294967295); drives htx_generate_sample';
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_sample_uniform(seed pg_catalog.int4, a pg_catalog.int4, b pg_catalog.int4, c pg_catalog.int4)
+RETURNS pg_catalog.float8
+AS 'MODULE_PATHNAME', 'htx_sample_uniform'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.htx_sample_uniform(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
+'deterministic uniform number in [0, 1) from (seed, a, b, c), exact in float8: htx_sample_hash / 2^32, for any integers';
 
 CREATE OR REPLACE FUNCTION @extschema@.htx_sample_normal(seed pg_catalog.int4, a pg_catalog.int4, b pg_catalog.int4, c pg_catalog.int4)
 RETURNS pg_catalog.float8
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN CASE WHEN c OPERATOR(pg_catalog.<=) 2147480647
-	THEN ((@extschema@.htx_sample_uniform(seed, a, b, c)
-		OPERATOR(pg_catalog.+) @extschema@.htx_sample_uniform(seed, a, b, c OPERATOR(pg_catalog.+) 1000)
-		OPERATOR(pg_catalog.+) @extschema@.htx_sample_uniform(seed, a, b, c OPERATOR(pg_catalog.+) 2000)
-		OPERATOR(pg_catalog.+) @extschema@.htx_sample_uniform(seed, a, b, c OPERATOR(pg_catalog.+) 3000))
-		OPERATOR(pg_catalog.-) 2::pg_catalog.float8) OPERATOR(pg_catalog.*) 1.7320508075688772::pg_catalog.float8
-	ELSE @extschema@.htx_sample_refuse('htx_sample_normal', 'c', c, 'at most 2147480647 (2^31-1 - 3000)')::pg_catalog.float8 END;
+AS 'MODULE_PATHNAME', 'htx_sample_normal'
+LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.htx_sample_normal(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
-'deterministic, roughly standard normal number from (seed, a, b, c): sum of the uniforms of c, c+1000, c+2000 and c+3000, centred and scaled (range -3.46 .. 3.46); c at most 2147480647, larger c raise 22023; NULL if an argument is NULL';
-
-COMMENT ON FUNCTION @extschema@.htx_sample_hash(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
-'deterministic hash of (seed, a, b, c) to 0 .. 2^32-1, the same on every machine; any integers (negative ones by their 32-bit pattern, so -1 hashes as 4294967295); drives htx_generate_sample';
-COMMENT ON FUNCTION @extschema@.htx_sample_uniform(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
-'deterministic uniform number in [0, 1) from (seed, a, b, c), exact in float8: htx_sample_hash / 2^32, for any integers';
+'deterministic, roughly standard normal number from (seed, a, b, c): the uniforms of c, c+1000, c+2000 and c+3000 summed, centred and scaled (range -3.46 .. 3.46); c at most 2147480647, larger c raise 22023';
 
 -- htx_data_quality names rows of future years (50_warehouse.sql) ------------
 -- A row for a year after the current one was only reported as a district
