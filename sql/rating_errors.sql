@@ -37,3 +37,12 @@ FROM (VALUES ('Sở NN&PTNT'), ('  Đồng   Hỷ '), ('Nông_nghiệp-và PTNT'
 -- NULLs
 SELECT htx_rating_label(NULL, 'en') IS NULL AS label_null, htx_is_rated(NULL) IS NULL AS rated_null,
        NULL::int::htx_rating IS NULL AS cast_null, htx_fold(NULL) IS NULL AS fold_null;
+
+-- a bad value is quoted up to 64 characters, then "..." (src/excerpt.c):
+-- a 1 MB bad value no longer makes a 1 MB message and log line
+SELECT repeat('x', 1048576)::htx_rating;
+SELECT repeat('ố', 64)::htx_rating;
+SELECT repeat('ố', 65)::htx_rating;
+SELECT htx_rating_label('tốt', repeat('ê', 1000));
+SELECT htx_rating_from_score(repeat('9', 1000)::numeric);
+SELECT repeat('v1(', 1000)::htx_evaluation_state;

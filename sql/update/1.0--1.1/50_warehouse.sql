@@ -435,7 +435,8 @@ BEGIN
 	SELECT e.oid, n.nspname INTO ext, s
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 	WHERE e.extname = 'htx';
-	EXECUTE format('SELECT %I.htx_warehouse_view_sql(%L)', s, view_name) INTO ddl;
+	-- the name as a parameter, not spliced: an error's context would repeat it
+	EXECUTE format('SELECT %I.htx_warehouse_view_sql($1)', s) INTO ddl USING view_name;
 	v := to_regclass(format('%I.%I', s, view_name));
 	IF v IS NULL THEN
 		RETURN false;		-- no warehouse: htx_create_warehouse() will make it
