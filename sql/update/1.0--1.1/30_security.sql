@@ -148,9 +148,10 @@ BEGIN
 	   OR folded = ANY (s.aliases)
 	ORDER BY s.sector_code LIMIT 1;
 	IF found IS NULL THEN
-		RAISE EXCEPTION 'unknown cooperative sector "%"', NEW.sector
+		-- a bad value is quoted up to 64 characters (htx_excerpt, 65_sweep.sql)
+		RAISE EXCEPTION 'unknown cooperative sector "%"', htx_excerpt(NEW.sector)
 			USING ERRCODE = 'foreign_key_violation',
-				  DETAIL = pg_catalog.format('Cooperative %s (%s).', NEW.cooperative_id, NEW.name),
+				  DETAIL = pg_catalog.format('Cooperative %s (%s).', NEW.cooperative_id, htx_excerpt(NEW.name)),
 				  HINT = 'Use a code or a name of htx_sector: '
 					|| (SELECT string_agg(pg_catalog.format('%s (%s)', s.sector_code, s.name_vi), ', ' ORDER BY s.article_item, s.sector_code) FROM htx_sector s) || '.';
 	END IF;

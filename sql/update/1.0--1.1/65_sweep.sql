@@ -7,7 +7,9 @@
 -- input (docs/robustness.md).  This piece fixes what it found that is not
 -- fixed where the function is defined in 1.1 (htx_grant_reader and
 -- htx_revoke_reader in 70_access.sql, htx_rating_from_score in
--- 20_shipped_rows.sql, htx_warehouse_view_sql in 50_warehouse.sql).
+-- 20_shipped_rows.sql, htx_cooperative_sector_normalize in 30_security.sql,
+-- htx_warehouse_view_sql and htx_replace_warehouse_view in 50_warehouse.sql;
+-- their plpgsql bodies find htx_excerpt, defined below, when they run).
 
 -- Error messages quote a bounded prefix of a bad value -----------------------
 -- A 1 MB bad argument made a 1 MB message, and as much in the server log.
@@ -68,35 +70,6 @@ BEGIN
 		END IF;
 	END IF;
 	RETURN NULL;
-END
-$fn$;
-
-CREATE OR REPLACE FUNCTION @extschema@.htx_cooperative_sector_normalize()
-RETURNS trigger
-LANGUAGE plpgsql
-SET search_path = pg_catalog, @extschema@, pg_temp
-AS $fn$
-DECLARE
-	folded text;
-	found text;
-BEGIN
-	IF NEW.sector IS NULL OR EXISTS (SELECT 1 FROM htx_sector s WHERE s.sector_code = NEW.sector) THEN
-		RETURN NEW;
-	END IF;
-	folded := htx_fold(NEW.sector);
-	SELECT s.sector_code INTO found FROM htx_sector s
-	WHERE folded IN (s.sector_code, htx_fold(s.name_vi), htx_fold(s.name_en), htx_fold('htx ' || s.name_vi))
-	   OR folded = ANY (s.aliases)
-	ORDER BY s.sector_code LIMIT 1;
-	IF found IS NULL THEN
-		RAISE EXCEPTION 'unknown cooperative sector "%"', htx_excerpt(NEW.sector)
-			USING ERRCODE = 'foreign_key_violation',
-				  DETAIL = format('Cooperative %s (%s).', NEW.cooperative_id, htx_excerpt(NEW.name)),
-				  HINT = 'Use a code or a name of htx_sector: '
-					|| (SELECT string_agg(format('%s (%s)', s.sector_code, s.name_vi), ', ' ORDER BY s.article_item, s.sector_code) FROM htx_sector s) || '.';
-	END IF;
-	NEW.sector := found;
-	RETURN NEW;
 END
 $fn$;
 
