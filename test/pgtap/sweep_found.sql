@@ -21,8 +21,8 @@ SELECT lives_ok($$SELECT * FROM htx_revoke_reader('"htx sweep Reader"')$$, 'and 
 -- ---- bounded quotes of bad values -----------------------------------------------------
 SELECT is(htx_excerpt(repeat('ố', 64)), repeat('ố', 64), 'htx_excerpt: 64 characters are quoted whole');
 SELECT is(htx_excerpt(repeat('ố', 65)), repeat('ố', 64) || '...', 'htx_excerpt: longer values are cut at 64 characters');
-SELECT throws_ok($$SELECT htx_role_resolve(repeat('x', 1048576))$$, '22023',
-	'unknown role "' || repeat('x', 64) || '..."', 'htx_role_resolve quotes 64 characters of a 1 MB role');
+SELECT throws_ok($$SELECT htx_rating_from_score(50, false, repeat('s', 65))$$, '22023',
+	'unknown rating scheme "' || repeat('s', 64) || '..."', 'at 65 characters too');
 SELECT throws_ok($$SELECT htx_rating_from_score(50, false, repeat('s', 1048576))$$, '22023',
 	'unknown rating scheme "' || repeat('s', 64) || '..."', 'htx_rating_from_score quotes 64 characters of an unknown scheme');
 SELECT throws_ok($$SELECT htx_rating_from_score(repeat('9', 1000)::numeric, false, 'TT-01/2020/TT-BKHĐT')$$, '22003',

@@ -23,26 +23,6 @@ RETURN CASE WHEN pg_catalog.length(value) OPERATOR(pg_catalog.<=) 64 THEN value
 COMMENT ON FUNCTION @extschema@.htx_excerpt(pg_catalog.text) IS
 'a value as htx''s error messages quote it: the whole value up to 64 characters, else its first 64 characters followed by ...';
 
-CREATE OR REPLACE FUNCTION @extschema@.htx_role_resolve(role pg_catalog.text)
-RETURNS pg_catalog.text
-LANGUAGE plpgsql IMMUTABLE STRICT PARALLEL SAFE
-SET search_path = pg_catalog, @extschema@, pg_temp
-AS $fn$
-DECLARE
-	r text := CASE htx_fold(role)
-		WHEN 'lead' THEN 'lead' WHEN 'chu tri' THEN 'lead' WHEN 'dong chu tri' THEN 'lead'
-		WHEN 'chu tri/dong chu tri' THEN 'lead'
-		WHEN 'support' THEN 'support' WHEN 'phoi hop' THEN 'support' END;
-BEGIN
-	IF r IS NULL THEN
-		RAISE EXCEPTION 'unknown role "%"', htx_excerpt(role)
-			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Use lead (chủ trì, đồng chủ trì), support (phối hợp), or NULL for both.';
-	END IF;
-	RETURN r;
-END
-$fn$;
-
 CREATE OR REPLACE FUNCTION @extschema@.htx_task_check_links()
 RETURNS trigger
 LANGUAGE plpgsql
