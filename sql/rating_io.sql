@@ -18,6 +18,14 @@ FROM (VALUES ('tốt'), ('TỐT'), ('Tot'), ('  tốt  '), ('good'), ('GOOD'),
              ('yếu'), ('YEU'), ('weak'),
              ('không xếp loại'), ('Khong xep loai'), ('not rated'), ('Not-Rated'), ('unrated')) AS v(s);
 
+-- what report spreadsheets also write (1.1): TB for trung bình, chưa xếp loại
+-- ("not yet rated") for không xếp loại, with or without diacritics
+SELECT s AS input, s::htx_rating AS rating
+FROM (VALUES ('TB'), ('tb'), (' Tb '), ('Chưa xếp loại'), ('CHƯA XẾP LOẠI'), ('chua xep loai'),
+             ('Chua_xep_loai'), (normalize('Chưa xếp loại', NFD))) AS v(s);
+SELECT 'T B'::htx_rating;
+SELECT 'chưa'::htx_rating;
+
 -- NFD input is the same as NFC
 SELECT normalize('trung bình', NFD)::htx_rating = 'trung bình'::htx_rating AS nfd_equal,
        normalize('KHÔNG XẾP LOẠI', NFD)::htx_rating AS nfd_upper;

@@ -34,7 +34,7 @@ static const char *const rating_en[HTX_RATING_NLEVELS] = {
 };
 
 #define RATING_HINT \
-	"Accepted values are tốt, khá, trung bình, yếu, không xếp loại (any case, with or without diacritics) and good, fair, average, weak, not rated, unrated."
+	"Accepted values are tốt, khá, trung bình (or TB), yếu, không xếp loại (or chưa xếp loại), in any case, with or without diacritics, and good, fair, average, weak, not rated, unrated."
 
 PG_FUNCTION_INFO_V1(htx_rating_in);
 Datum

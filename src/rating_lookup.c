@@ -22,6 +22,9 @@ static const struct
 	{"trung binh", HTX_RATING_AVERAGE},
 	{"yeu", HTX_RATING_WEAK},
 	{"khong xep loai", HTX_RATING_NOT_RATED},
+	/* what report spreadsheets also write (1.1) */
+	{"tb", HTX_RATING_AVERAGE},
+	{"chua xep loai", HTX_RATING_NOT_RATED},
 	{"good", HTX_RATING_GOOD},
 	{"fair", HTX_RATING_FAIR},
 	{"average", HTX_RATING_AVERAGE},
