@@ -37,7 +37,17 @@ BEGIN
 	WHEN 'htx_district_year_report' THEN RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_district_year_report AS
 WITH data AS (
-	SELECT c.district_code, cy.*
+	SELECT c.district_code, cy.*,
+		-- size class of Decree 113/2024 (as htx_size_class, from the thresholds
+		-- the view's owner reads): the largest class the row reaches, NULL when
+		-- the figures that would decide it are missing
+		(SELECT CASE WHEN %1$I.htx_size_reaches(cy.members, cy.revenue_vnd, cy.capital_vnd,
+				st.min_members, st.min_revenue_vnd, st.min_capital_vnd) THEN st.size_class END
+		 FROM %1$I.htx_size_threshold st
+		 WHERE st.sector_group OPERATOR(pg_catalog.=) 'agriculture'
+		   AND %1$I.htx_size_reaches(cy.members, cy.revenue_vnd, cy.capital_vnd,
+				st.min_members, st.min_revenue_vnd, st.min_capital_vnd) IS NOT FALSE
+		 ORDER BY st.size_rank DESC LIMIT 1) AS size_class
 	FROM %1$I.htx_cooperative_year cy
 	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
 ),
@@ -71,6 +81,13 @@ agg AS (
 		GROUPING(dim.district_code) AS grp,
 		%1$I.htx_evaluate(data.rating, data.revenue_vnd, data.members, data.applies_tech,
 			data.managers, data.managers_trained, data.is_model) FILTER (WHERE data.cooperative_id IS NOT NULL) AS e,
+		%1$I.htx_evaluate(data.rating, data.revenue_vnd, data.members, data.applies_tech,
+			data.managers, data.managers_trained, data.is_model) FILTER (WHERE data.cooperative_id IS NOT NULL AND data.is_model) AS em,
+		pg_catalog.count(*) FILTER (WHERE data.size_class OPERATOR(pg_catalog.=) 'siêu nhỏ') AS size_micro,
+		pg_catalog.count(*) FILTER (WHERE data.size_class OPERATOR(pg_catalog.=) 'nhỏ') AS size_small,
+		pg_catalog.count(*) FILTER (WHERE data.size_class OPERATOR(pg_catalog.=) 'vừa') AS size_medium,
+		pg_catalog.count(*) FILTER (WHERE data.size_class OPERATOR(pg_catalog.=) 'lớn') AS size_large,
+		pg_catalog.count(*) FILTER (WHERE data.cooperative_id IS NOT NULL AND data.size_class IS NULL) AS size_unknown,
 		pg_catalog.sum(data.young_members) AS young_members_total,
 		pg_catalog.count(*) FILTER (WHERE data.fined) AS fined_count,
 		pg_catalog.count(*) FILTER (WHERE data.vietgap_certified) AS vietgap_count,
@@ -123,8 +140,36 @@ SELECT
 	agg.globalgap_count,
 	agg.organic_count,
 	agg.ocop_count,
-	agg.avg_score
-FROM agg;
+	agg.avg_score,
+	-- 1.1: appended (CREATE OR REPLACE VIEW only appends)
+	cur.good_fair_share_all,
+	pg_catalog.round((cur.good_fair_share_all OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS good_fair_pct_all,
+	(agg.em).revenue_reported AS model_revenue_reported,
+	(agg.em).avg_revenue_vnd AS model_avg_revenue_vnd,
+	agg.size_micro,
+	agg.size_small,
+	agg.size_medium,
+	agg.size_large,
+	agg.size_unknown,
+	(p.e).cooperatives AS prev_year_cooperatives,
+	pg_catalog.round(((p.e).good_fair_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS prev_year_good_fair_pct,
+	pg_catalog.round((prev.good_fair_share_all OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS prev_year_good_fair_pct_all,
+	pg_catalog.round((cur.good_fair_share_all OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2)
+		OPERATOR(pg_catalog.-) pg_catalog.round((prev.good_fair_share_all OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS good_fair_pct_all_change,
+	(p.e).model_count AS prev_year_model_count,
+	(p.em).avg_revenue_vnd AS prev_year_model_avg_revenue_vnd,
+	pg_catalog.round(((p.e).tech_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS prev_year_tech_pct,
+	pg_catalog.round(((p.e).managers_trained_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS prev_year_managers_trained_pct
+FROM agg
+LEFT JOIN agg p ON p.year OPERATOR(pg_catalog.=) (agg.year OPERATOR(pg_catalog.-) 1)
+	AND p.grp OPERATOR(pg_catalog.=) agg.grp
+	AND (p.district_code OPERATOR(pg_catalog.=) agg.district_code OR (p.district_code IS NULL AND agg.district_code IS NULL))
+	AND (p.province_code OPERATOR(pg_catalog.=) agg.province_code OR (p.province_code IS NULL AND agg.province_code IS NULL))
+-- tốt + khá over every cooperative reporting (the plan's literal reading, htx_target.denominator 'all')
+CROSS JOIN LATERAL (SELECT ((agg.e).good OPERATOR(pg_catalog.+) (agg.e).fair)::pg_catalog.float8
+	OPERATOR(pg_catalog./) NULLIF((agg.e).cooperatives, 0)::pg_catalog.float8 AS good_fair_share_all) AS cur
+CROSS JOIN LATERAL (SELECT ((p.e).good OPERATOR(pg_catalog.+) (p.e).fair)::pg_catalog.float8
+	OPERATOR(pg_catalog./) NULLIF((p.e).cooperatives, 0)::pg_catalog.float8 AS good_fair_share_all) AS prev;
 
 COMMENT ON VIEW %1$I.htx_district_year_report IS
 'báo cáo theo huyện và năm: every measure of htx_evaluate for each district-level unit and year, plus a province total row (is_province_total); districts valid in a year appear even with no data';
@@ -167,58 +212,106 @@ COMMENT ON COLUMN %1$I.htx_district_year_report.globalgap_count IS 'cooperatives
 COMMENT ON COLUMN %1$I.htx_district_year_report.organic_count IS 'cooperatives with an organic (hữu cơ) certificate';
 COMMENT ON COLUMN %1$I.htx_district_year_report.ocop_count IS 'cooperatives with an OCOP-rated product';
 COMMENT ON COLUMN %1$I.htx_district_year_report.avg_score IS 'average self-assessed score over scored rows, 2 decimals';
+COMMENT ON COLUMN %1$I.htx_district_year_report.good_fair_share_all IS '(tốt + khá) / every cooperative reporting (cooperatives), 0..1: the plan''s literal reading (htx_target.denominator all); NULL when none reports';
+COMMENT ON COLUMN %1$I.htx_district_year_report.good_fair_pct_all IS 'good_fair_share_all in percent, 2 decimals (beside good_fair_pct, the share of rated cooperatives)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.model_revenue_reported IS 'model cooperatives that reported revenue';
+COMMENT ON COLUMN %1$I.htx_district_year_report.model_avg_revenue_vnd IS 'average revenue per model cooperative that reported it, VND (doanh thu bình quân/HTX mô hình): the measure of the 5 billion target';
+COMMENT ON COLUMN %1$I.htx_district_year_report.size_micro IS 'cooperatives of size siêu nhỏ (micro), Decree 113/2024/NĐ-CP';
+COMMENT ON COLUMN %1$I.htx_district_year_report.size_small IS 'cooperatives of size nhỏ (small), Decree 113/2024/NĐ-CP';
+COMMENT ON COLUMN %1$I.htx_district_year_report.size_medium IS 'cooperatives of size vừa (medium), Decree 113/2024/NĐ-CP';
+COMMENT ON COLUMN %1$I.htx_district_year_report.size_large IS 'cooperatives of size lớn (large), Decree 113/2024/NĐ-CP';
+COMMENT ON COLUMN %1$I.htx_district_year_report.size_unknown IS 'cooperatives whose size class cannot be decided (members, or both revenue and capital, not reported)';
+COMMENT ON COLUMN %1$I.htx_district_year_report.prev_year_cooperatives IS 'cooperatives the year before (same area); NULL when the year before is not in the report';
+COMMENT ON COLUMN %1$I.htx_district_year_report.prev_year_good_fair_pct IS 'good_fair_pct the year before';
+COMMENT ON COLUMN %1$I.htx_district_year_report.prev_year_good_fair_pct_all IS 'good_fair_pct_all the year before';
+COMMENT ON COLUMN %1$I.htx_district_year_report.good_fair_pct_all_change IS 'good_fair_pct_all minus the year before, in percentage points';
+COMMENT ON COLUMN %1$I.htx_district_year_report.prev_year_model_count IS 'model_count the year before';
+COMMENT ON COLUMN %1$I.htx_district_year_report.prev_year_model_avg_revenue_vnd IS 'model_avg_revenue_vnd the year before';
+COMMENT ON COLUMN %1$I.htx_district_year_report.prev_year_tech_pct IS 'tech_pct the year before';
+COMMENT ON COLUMN %1$I.htx_district_year_report.prev_year_managers_trained_pct IS 'managers_trained_pct the year before';
 
 -- Targets: district or province x year x target -----------------------------------
 $ddl$, s);
 	WHEN 'htx_target_progress' THEN RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_target_progress AS
+WITH cur AS (
+	SELECT
+		t.plan_code,
+		r.area_level,
+		r.is_province_total,
+		r.province_code,
+		r.district_code,
+		r.district_name,
+		r.area_name,
+		r.year,
+		t.target_code,
+		t.sort_order,
+		t.indicator_vi AS indicator,
+		t.indicator_en,
+		t.comparator,
+		t.unit,
+		t.required,
+		m.tol AS tolerance,
+		m.measured,
+		v.met,
+		m.measured OPERATOR(pg_catalog.-) t.required AS gap,
+		%1$I.htx_target_status(COALESCE(r.cooperatives, 0) OPERATOR(pg_catalog.>) 0, t.measure IS NOT NULL,
+			m.measured, t.comparator, v.met) AS status,
+		t.deadline_year,
+		t.clause,
+		t.note,
+		t.denominator,
+		m.of_rated,
+		m.of_all,
+		t.measure
+	FROM %1$I.htx_district_year_report r
+	JOIN %1$I.htx_target t ON t.scope OPERATOR(pg_catalog.=) r.area_level
+	LEFT JOIN %1$I.htx_target_tolerance o ON o.plan_code OPERATOR(pg_catalog.=) t.plan_code
+		AND o.target_code OPERATOR(pg_catalog.=) t.target_code AND o.scope OPERATOR(pg_catalog.=) t.scope
+	CROSS JOIN LATERAL (
+		SELECT ROW(r.cooperatives, r.rated, r.good, r.fair, r.average, r.weak,
+				r.not_rated, r.rating_missing, r.good_fair_share, r.revenue_reported, r.revenue_total_vnd,
+				r.avg_revenue_vnd, r.members_total, r.tech_reported, r.tech_count, r.tech_share,
+				r.managers_total, r.managers_trained_total, r.managers_trained_share,
+				r.model_count)::%1$I.htx_evaluation AS e,
+			-- the model cooperatives' evaluation, as far as the report carries it
+			ROW(r.model_count, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, r.model_revenue_reported, NULL,
+				r.model_avg_revenue_vnd, NULL, NULL, NULL, NULL, NULL, NULL, NULL, r.model_count)::%1$I.htx_evaluation AS em
+	) AS ev
+	CROSS JOIN LATERAL (
+		-- measured and decided by the same functions as htx_check_targets
+		SELECT COALESCE(o.tolerance, t.tolerance) AS tol,
+			%1$I.htx_target_measured(ev.e, t.measure, t.denominator, ev.em) AS measured,
+			CASE WHEN t.measure OPERATOR(pg_catalog.=) 'good_fair_share'
+				THEN %1$I.htx_target_measured(ev.e, t.measure, 'rated', ev.em) END AS of_rated,
+			CASE WHEN t.measure OPERATOR(pg_catalog.=) 'good_fair_share'
+				THEN %1$I.htx_target_measured(ev.e, t.measure, 'all', ev.em) END AS of_all
+	) AS m
+	CROSS JOIN LATERAL (
+		SELECT %1$I.htx_target_met(m.measured, t.comparator, t.required, m.tol) AS met
+	) AS v
+)
 SELECT
-	t.plan_code,
-	r.area_level,
-	r.is_province_total,
-	r.province_code,
-	r.district_code,
-	r.district_name,
-	r.area_name,
-	r.year,
-	t.target_code,
-	t.sort_order,
-	t.indicator_vi AS indicator,
-	t.indicator_en,
-	t.comparator,
-	t.unit,
-	t.required,
-	m.tol AS tolerance,
-	m.measured,
-	v.met,
-	m.measured OPERATOR(pg_catalog.-) t.required AS gap,
-	(CASE
-		WHEN t.measure IS NULL THEN 'not measurable'
-		WHEN m.measured IS NULL THEN 'no data'
-		WHEN t.comparator OPERATOR(pg_catalog.=) 'none' THEN 'no number'
-		WHEN v.met IS NULL THEN 'no tolerance'
-		WHEN v.met THEN 'met'
-		ELSE 'not met'
-	END)::pg_catalog.text AS status,
-	t.deadline_year,
-	t.clause,
-	t.note
-FROM %1$I.htx_district_year_report r
-JOIN %1$I.htx_target t ON t.scope OPERATOR(pg_catalog.=) r.area_level
-LEFT JOIN %1$I.htx_target_tolerance o ON o.plan_code OPERATOR(pg_catalog.=) t.plan_code
-	AND o.target_code OPERATOR(pg_catalog.=) t.target_code AND o.scope OPERATOR(pg_catalog.=) t.scope
-CROSS JOIN LATERAL (
-	-- measured and decided by the same functions as htx_check_targets
-	SELECT COALESCE(o.tolerance, t.tolerance) AS tol,
-		%1$I.htx_target_measured(ROW(r.cooperatives, r.rated, r.good, r.fair, r.average, r.weak,
-			r.not_rated, r.rating_missing, r.good_fair_share, r.revenue_reported, r.revenue_total_vnd,
-			r.avg_revenue_vnd, r.members_total, r.tech_reported, r.tech_count, r.tech_share,
-			r.managers_total, r.managers_trained_total, r.managers_trained_share,
-			r.model_count)::%1$I.htx_evaluation, t.measure) AS measured
-) AS m
-CROSS JOIN LATERAL (
-	SELECT %1$I.htx_target_met(m.measured, t.comparator, t.required, m.tol) AS met
-) AS v;
+	cur.plan_code, cur.area_level, cur.is_province_total, cur.province_code, cur.district_code,
+	cur.district_name, cur.area_name, cur.year, cur.target_code, cur.sort_order, cur.indicator,
+	cur.indicator_en, cur.comparator, cur.unit, cur.required, cur.tolerance, cur.measured, cur.met,
+	cur.gap, cur.status, cur.deadline_year, cur.clause, cur.note,
+	-- 1.1: appended (CREATE OR REPLACE VIEW only appends)
+	cur.denominator,
+	cur.of_rated AS measured_of_rated,
+	cur.of_all AS measured_of_all,
+	prev.measured AS prev_year_measured,
+	cur.measured OPERATOR(pg_catalog.-) prev.measured AS change_from_prev_year,
+	prev.met AS prev_year_met,
+	prev.status AS prev_year_status,
+	cur.measure
+FROM cur
+LEFT JOIN cur prev ON prev.plan_code OPERATOR(pg_catalog.=) cur.plan_code
+	AND prev.target_code OPERATOR(pg_catalog.=) cur.target_code
+	AND prev.area_level OPERATOR(pg_catalog.=) cur.area_level
+	AND (prev.district_code OPERATOR(pg_catalog.=) cur.district_code OR (prev.district_code IS NULL AND cur.district_code IS NULL))
+	AND (prev.province_code OPERATOR(pg_catalog.=) cur.province_code OR (prev.province_code IS NULL AND cur.province_code IS NULL))
+	AND prev.year OPERATOR(pg_catalog.=) (cur.year OPERATOR(pg_catalog.-) 1);
 
 COMMENT ON VIEW %1$I.htx_target_progress IS
 'tiến độ thực hiện chỉ tiêu: each plan target at province scope (province rows) or district scope (district rows), for every year: required, measured, met, gap; the same results as htx_check_targets on htx_evaluate';
@@ -241,10 +334,18 @@ COMMENT ON COLUMN %1$I.htx_target_progress.tolerance IS 'tolerance of an "about"
 COMMENT ON COLUMN %1$I.htx_target_progress.measured IS 'the measured value (kết quả), shares in percent; NULL when no data or not measurable';
 COMMENT ON COLUMN %1$I.htx_target_progress.met IS 'true when met (đạt), false when not (chưa đạt), NULL when it cannot be decided (see status)';
 COMMENT ON COLUMN %1$I.htx_target_progress.gap IS 'measured - required, in the target''s unit (negative: short of the target)';
-COMMENT ON COLUMN %1$I.htx_target_progress.status IS 'met, not met, no data, no number, no tolerance, not measurable';
+COMMENT ON COLUMN %1$I.htx_target_progress.status IS 'met, not met, no data (no cooperative in the area that year, or none reports the measure), no number, no tolerance (an "about" target measured below its figure without a tolerance), not measurable (htx_target_status)';
 COMMENT ON COLUMN %1$I.htx_target_progress.deadline_year IS 'year by which the target is due';
 COMMENT ON COLUMN %1$I.htx_target_progress.clause IS 'where in the source the target comes from';
 COMMENT ON COLUMN %1$I.htx_target_progress.note IS 'how htx reads the target';
+COMMENT ON COLUMN %1$I.htx_target_progress.denominator IS 'for the good/fair share: which cooperatives it counts (all: every one reporting, the plan''s literal reading; rated: the rated only); NULL for other targets';
+COMMENT ON COLUMN %1$I.htx_target_progress.measured_of_rated IS 'good/fair targets: the share of rated cooperatives, in percent (beside measured_of_all, whatever the target''s denominator)';
+COMMENT ON COLUMN %1$I.htx_target_progress.measured_of_all IS 'good/fair targets: the share of every cooperative reporting, in percent';
+COMMENT ON COLUMN %1$I.htx_target_progress.prev_year_measured IS 'measured the year before, same area and target; NULL when that year is not in the report or had no data';
+COMMENT ON COLUMN %1$I.htx_target_progress.change_from_prev_year IS 'measured minus the year before, in the target''s unit (percentage points for shares)';
+COMMENT ON COLUMN %1$I.htx_target_progress.prev_year_met IS 'met the year before (NULL when undecided or not in the report)';
+COMMENT ON COLUMN %1$I.htx_target_progress.prev_year_status IS 'status the year before';
+COMMENT ON COLUMN %1$I.htx_target_progress.measure IS 'what measures the target (htx_target.measure): a field of htx_evaluation or model_avg_revenue_vnd; NULL when htx cannot measure it';
 
 -- Ratings per level and year ------------------------------------------------------
 $ddl$, s);
@@ -547,6 +648,8 @@ CREATE TABLE %1$I.htx_cooperative_year (
 	ocop_stars pg_catalog.int4
 		CONSTRAINT htx_cooperative_year_ocop_stars_1_to_5 CHECK (ocop_stars OPERATOR(pg_catalog.>=) 1 AND ocop_stars OPERATOR(pg_catalog.<=) 5),
 	is_model pg_catalog.bool,
+	capital_vnd pg_catalog.int8
+		CONSTRAINT htx_cooperative_year_capital_not_negative CHECK (capital_vnd OPERATOR(pg_catalog.>=) 0),
 	PRIMARY KEY (cooperative_id, year),
 	CONSTRAINT htx_cooperative_year_young_members_le_members CHECK (young_members OPERATOR(pg_catalog.<=) members),
 	CONSTRAINT htx_cooperative_year_trained_le_managers CHECK (managers_trained OPERATOR(pg_catalog.<=) managers),
@@ -573,6 +676,7 @@ COMMENT ON COLUMN %1$I.htx_cooperative_year.globalgap_certified IS 'holds a Glob
 COMMENT ON COLUMN %1$I.htx_cooperative_year.organic_certified IS 'holds an organic (hữu cơ) certificate';
 COMMENT ON COLUMN %1$I.htx_cooperative_year.ocop_stars IS 'highest OCOP star rating (1..5) of its products; NULL when none';
 COMMENT ON COLUMN %1$I.htx_cooperative_year.is_model IS 'selected as a model cooperative (mô hình HTX NN, Plan 42/KH-UBND III.2)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.capital_vnd IS 'total capital (tổng nguồn vốn) at the end of the year, VND; with members and revenue it gives the size class of Decree 113/2024/NĐ-CP (htx_size_class); added in 1.1';
 $ddl$, s);
 		object_type := 'table'; object_name := format('%I.htx_cooperative', s); RETURN NEXT;
 		object_type := 'table'; object_name := format('%I.htx_cooperative_year', s); RETURN NEXT;
@@ -672,7 +776,7 @@ AS $fn$
 -- 10 quality, 11 revenue level, 12 members, 13 managers, 14 tech, 15 VietGAP,
 -- 16 GlobalGAP, 17 organic, 18 OCOP, 19 OCOP stars, 20 product word,
 -- 21.. per year: 21 score noise, 22 fined, 23 missing rating, 24 revenue noise,
--- 25 revenue missing, 26 young members; 30+k manager k trained.
+-- 25 revenue missing, 26 young members, 27 capital; 30+k manager k trained.
 DECLARE
 	n_coops bigint;
 	n_years bigint;
@@ -748,7 +852,7 @@ BEGIN
 	-- year included, the dissolution year not).
 	INSERT INTO htx_cooperative_year (cooperative_id, year, rating, score, fined, revenue_vnd, members,
 		young_members, managers, managers_trained, applies_tech, vietgap_certified, globalgap_certified,
-		organic_certified, ocop_stars, is_model)
+		organic_certified, ocop_stars, is_model, capital_vnd)
 	WITH coop AS MATERIALIZED (
 		SELECT c.*,
 			extract(year FROM c.founded_on)::int4 AS fy,
@@ -825,7 +929,11 @@ BEGIN
 				+ CASE WHEN s.model THEN 0.5 ELSE 0 END)::float8
 			THEN CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.7::float8 THEN 3
 				WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.97::float8 THEN 4 ELSE 5 END END,
-		s.model
+		s.model,
+		-- 1.1: capital, 0.3 to 1.5 times the year's revenue (stream 27); not
+		-- reported where revenue is not
+		CASE WHEN s.rev IS NOT NULL
+			THEN round(s.rev * (0.3::float8 + 1.2::float8 * htx_sample_uniform(seed, s.cooperative_id, 27, 0))::numeric, -6)::int8 END
 	FROM scored s;
 	GET DIAGNOSTICS n_years = ROW_COUNT;
 
