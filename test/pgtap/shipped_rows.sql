@@ -121,8 +121,8 @@ SELECT is(ARRAY(
 	  AND (SELECT count(*) FROM pg_trigger g WHERE g.tgrelid = c.oid AND g.tgenabled = 'O'
 	       AND g.tgfoid = 'htx_shipped_rows_guard()'::regprocedure) <> 2
 	ORDER BY 1), '{}'::text[], 'every htx table with a builtin column has both guard triggers, enabled');
-SELECT is((SELECT count(DISTINCT tgrelid)::int FROM pg_trigger WHERE tgfoid = 'htx_shipped_rows_guard()'::regprocedure), 15,
-	'fifteen tables are guarded (eleven from 1.0, four territory tables)');
+SELECT is((SELECT count(DISTINCT tgrelid)::int FROM pg_trigger WHERE tgfoid = 'htx_shipped_rows_guard()'::regprocedure), 16,
+	'sixteen tables are guarded (eleven from 1.0, four territory tables, the size thresholds)');
 
 -- htx_target_tolerance has no shipped rows and stays fully editable
 SELECT hasnt_trigger('htx_target_tolerance', 'htx_shipped_rows', 'htx_target_tolerance is not guarded');

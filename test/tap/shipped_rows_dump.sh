@@ -37,8 +37,9 @@ rows() {
 			ORDER BY (to_jsonb(x) ->> 'builtin') DESC NULLS LAST, x::text"
 	done
 }
-shipped() { rows "$1" | grep -E ',t\)$'; }
-own() { rows "$1" | grep -vE ',t\)$'; }
+# (builtin is the last column but in htx_target, where 1.1 appended denominator)
+shipped() { rows "$1" | grep -E ',t(,(all|rated)?)?\)$'; }
+own() { rows "$1" | grep -vE ',t(,(all|rated)?)?\)$'; }
 # what the functions answer with the province's rows
 answers() {
 	q "$1" <<'SQL'

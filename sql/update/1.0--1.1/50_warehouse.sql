@@ -281,7 +281,12 @@ WITH cur AS (
 	CROSS JOIN LATERAL (
 		-- measured and decided by the same functions as htx_check_targets
 		SELECT COALESCE(o.tolerance, t.tolerance) AS tol,
-			%1$I.htx_target_measured(ev.e, t.measure, t.denominator, ev.em) AS measured,
+			-- the measures of 1.0 through 1.0's function (as htx_target_measured
+			-- with four arguments does), the others through the new one
+			CASE WHEN COALESCE(r.cooperatives, 0) OPERATOR(pg_catalog.>) 0
+					AND t.measure OPERATOR(pg_catalog.<>) ALL ('{good_fair_share,model_avg_revenue_vnd}'::pg_catalog.text[])
+				THEN %1$I.htx_target_measured(ev.e, t.measure)
+				ELSE %1$I.htx_target_measured(ev.e, t.measure, t.denominator, ev.em) END AS measured,
 			CASE WHEN t.measure OPERATOR(pg_catalog.=) 'good_fair_share'
 				THEN %1$I.htx_target_measured(ev.e, t.measure, 'rated', ev.em) END AS of_rated,
 			CASE WHEN t.measure OPERATOR(pg_catalog.=) 'good_fair_share'

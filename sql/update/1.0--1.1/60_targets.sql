@@ -424,6 +424,10 @@ DROP FUNCTION @extschema@.htx_add_capital_1_1();
 
 SELECT @extschema@.htx_replace_warehouse_view('htx_district_year_report');
 SELECT @extschema@.htx_replace_warehouse_view('htx_target_progress');
+-- these two read htx_cooperative_year.* inside: again, so that they see the
+-- table as a new warehouse's views do
+SELECT @extschema@.htx_replace_warehouse_view('htx_rating_trend');
+SELECT @extschema@.htx_replace_warehouse_view('htx_data_quality');
 
 -- The report for the Provincial People's Committee ------------------------------
 
@@ -439,7 +443,7 @@ RETURNS TABLE ("Đơn vị" pg_catalog.text, "Số HTX" pg_catalog.int8,
 	"Tỷ lệ HTX ứng dụng KHKT (%)" pg_catalog.numeric, "Đạt/Chưa đạt (KHKT)" pg_catalog.text,
 	"Tỷ lệ cán bộ quản lý được đào tạo (%)" pg_catalog.numeric, "Đạt/Chưa đạt (đào tạo)" pg_catalog.text,
 	"Siêu nhỏ" pg_catalog.int8, "Nhỏ" pg_catalog.int8, "Vừa" pg_catalog.int8, "Lớn" pg_catalog.int8)
-LANGUAGE plpgsql STABLE
+LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 BEGIN
