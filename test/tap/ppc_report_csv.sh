@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# The report for the Provincial People's Committee exported as docs/analyst.md
+# says, with the one line given there: a CSV file that Excel opens with the
+# Vietnamese intact (UTF-8 with a byte order mark, a header row of the
+# Vietnamese column names, one row per district and "Toàn tỉnh").  Prints
+# TAP; run by prove from test/run.sh against a throwaway cluster.
+set -uo pipefail
+. "$(dirname "$0")/lib.bash"
+cd "$(dirname "$0")/../.."
+
+tinh=htx_tap_ppc_$$
+tmp=$(mktemp -d /tmp/htx-tap-ppc.XXXXXX)
+trap 'dropdb --if-exists "$tinh" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+
+echo "1..7"
+createdb "$tinh" || exit 1
+psql -X -q -v ON_ERROR_STOP=1 -d "$tinh" -c 'CREATE EXTENSION htx' -c 'SELECT htx_generate_sample(600, 42)' >/dev/null || exit 1
+
+# the line of docs/analyst.md, taken from the guide itself (with its database
+# name), so that the documented command is the tested one
+line=$(grep -m1 "^{ printf '\\\\357\\\\273\\\\277'; psql" docs/analyst.md)
+check "docs/analyst.md gives the one-line export" test -n "$line"
+(cd "$tmp" && PGDATABASE=$tinh sh -c "$(printf '%s' "$line" | sed "s/-d tinh /-d $tinh /")")
+f=$tmp/bao-cao-htx-2025.csv
+is "$(head -c 3 "$f" | od -An -tx1 | tr -d ' \n')" "efbbbf" "the file starts with the UTF-8 byte order mark Excel needs"
+is "$(head -n 1 "$f" | tail -c +4 | cut -d, -f1-10)" \
+	'Đơn vị,Số HTX,Tốt,Khá,Trung bình,Yếu,Không xếp loại,Chưa báo cáo xếp loại,"Tỷ lệ tốt, khá (%)"' \
+	"the header row holds the Vietnamese column names (quoted where they hold a comma)"
+is "$(wc -l < "$f" | tr -d ' ')" "11" "a header and 10 rows: nine districts and the province"
+like "$(tail -n 1 "$f")" "Toàn tỉnh,578," "the last row is the province total"
+check "the file is valid UTF-8" iconv -f UTF-8 -t UTF-8 "$f" -o /dev/null
+is "$(psql -X -q -At -d "$tinh" -c "SELECT count(*) FROM htx_ppc_report(2025) WHERE \"Đạt/Chưa đạt\" IN ('Đạt', 'Chưa đạt')")" "10" \
+	"every row says Đạt or Chưa đạt for the good/fair target"
+exit $failed
