@@ -7,7 +7,7 @@ CREATE EXTENSION htx;
 
 \echo '== htx_rating reads what spreadsheets contain'
 SELECT s AS typed, s::htx_rating AS rating, htx_rating_label(s::htx_rating, 'en') AS english
-FROM (VALUES ('Tốt'), ('KHA'), ('trung_binh'), ('yeu'), ('not rated')) AS v(s)
+FROM (VALUES ('Tốt'), ('KHA'), ('trung_binh'), ('TB'), ('yeu'), ('not rated'), ('Chưa xếp loại')) AS v(s)
 ORDER BY s::htx_rating DESC;
 
 \echo '== A sample province: Thái Nguyên''s nine districts, 2020-2025 (deterministic, seed 42)'
@@ -27,9 +27,11 @@ WITH met AS (
 SELECT r.area_name AS "district",
 	coalesce(r.district_kind, '') AS "kind",
 	r.cooperatives AS "HTX",
-	r.good_fair_pct || CASE WHEN m.gf THEN ' ok' ELSE ' --' END AS "tốt+khá % (>=60)",
+	r.good_fair_pct_all || CASE WHEN m.gf THEN ' ok' ELSE ' --' END AS "tốt+khá % of all (>=60)",
+	r.good_fair_pct AS "of rated",
 	r.model_count || CASE WHEN m.model THEN ' ok' ELSE ' --' END AS "models (>=1, >=9)",
-	to_char(r.avg_revenue_vnd / 1e9, 'FM990.00') || CASE WHEN m.rev THEN ' ok' ELSE ' --' END AS "avg rev. bn VND (>=5)",
+	to_char(r.model_avg_revenue_vnd / 1e9, 'FM990.00') || CASE WHEN m.rev THEN ' ok' ELSE ' --' END AS "models' avg rev. bn (>=5)",
+	to_char(r.avg_revenue_vnd / 1e9, 'FM990.00') AS "all avg",
 	r.tech_pct || CASE WHEN m.tech THEN ' ok' ELSE ' --' END AS "tech % (>25)",
 	r.managers_trained_pct AS "trained % (~30)"
 FROM htx_district_year_report r
@@ -37,11 +39,24 @@ JOIN met m ON m.district_code IS NOT DISTINCT FROM r.district_code AND m.is_prov
 WHERE r.year = 2025
 ORDER BY r.is_province_total, r.district_code;
 
-\echo '== Province targets, 2025'
-SELECT target_code, comparator, required, round(measured, 2) AS measured, gap::numeric(20,2) AS gap, status
+\echo '== Province targets, 2025, beside 2024 (the good/fair share counts every HTX NN; the 5 bn average is the models''; "about 30%" is met at or above 30)'
+SELECT target_code, comparator, required, round(measured, 2) AS measured, gap::numeric(20,2) AS gap, status,
+	round(prev_year_measured, 2) AS "2024", round(change_from_prev_year, 2) AS change, prev_year_status AS "2024 status"
 FROM htx_target_progress
 WHERE plan_code = 'TN-42/KH-UBND' AND is_province_total AND year = 2025
 ORDER BY sort_order;
+
+\echo '== Báo cáo gửi UBND tỉnh, 2025 (htx_ppc_report; export: docs/analyst.md)'
+SELECT "Đơn vị", "Số HTX", "Tốt", "Khá", "Trung bình", "Yếu", "Không xếp loại", "Tỷ lệ tốt, khá (%)", "Đạt/Chưa đạt",
+	"Số mô hình HTX" AS "Mô hình", "Đạt/Chưa đạt (doanh thu)" AS "Doanh thu", "Siêu nhỏ", "Nhỏ", "Vừa", "Lớn"
+FROM htx_ppc_report(2025);
+
+\echo '== National strategy to 2030 (Decision 340/QĐ-TTg), the province in 2025'
+SELECT t.target_code, t.comparator, t.required, round(t.measured, 2) AS measured, t.status
+FROM (SELECT htx_evaluate(rating, revenue_vnd, members, applies_tech, managers, managers_trained, is_model) AS e,
+		htx_evaluate(rating, revenue_vnd, members, applies_tech, managers, managers_trained, is_model) FILTER (WHERE is_model) AS m
+	FROM htx_cooperative_year WHERE year = 2025) s,
+	htx_check_targets(s.e, s.m, 'QĐ-340/QĐ-TTg', 'national') t;
 
 \echo '== Ratings in the province by year (htx_rating_trend)'
 SELECT year,
