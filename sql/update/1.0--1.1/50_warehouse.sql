@@ -938,7 +938,7 @@ BEGIN
 		-- 1.1: capital, 0.3 to 1.5 times the year's revenue (stream 27); not
 		-- reported where revenue is not
 		CASE WHEN s.rev IS NOT NULL
-			THEN round(s.rev * (0.3::float8 + 1.2::float8 * htx_sample_uniform(seed, s.cooperative_id, 27, 0))::numeric, -6)::int8 END
+			THEN round(s.rev::numeric * (0.3::float8 + 1.2::float8 * htx_sample_uniform(seed, s.cooperative_id, 27, 0))::numeric, -6)::int8 END
 	FROM scored s;
 	GET DIAGNOSTICS n_years = ROW_COUNT;
 

@@ -137,23 +137,23 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 BEGIN
-	IF denominator IS NOT NULL AND denominator NOT IN ('all', 'rated') THEN
+	IF denominator IS NOT NULL AND denominator OPERATOR(pg_catalog.<>) ALL ('{all,rated}'::pg_catalog.text[]) THEN
 		RAISE EXCEPTION 'unknown target denominator "%"', denominator
 			USING ERRCODE = 'invalid_parameter_value', HINT = 'Use all (every cooperative reporting) or rated.';
 	END IF;
-	IF measure IS NOT NULL AND measure NOT IN ('good_fair_share', 'model_count', 'avg_revenue_vnd',
-			'model_avg_revenue_vnd', 'tech_share', 'tech_count', 'members_total', 'managers_trained_share') THEN
+	IF measure IS NOT NULL AND measure OPERATOR(pg_catalog.<>) ALL ('{good_fair_share,model_count,avg_revenue_vnd,model_avg_revenue_vnd,tech_share,tech_count,members_total,managers_trained_share}'::pg_catalog.text[]) THEN
 		RAISE EXCEPTION 'unknown target measure "%"', measure
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Use good_fair_share, model_count, avg_revenue_vnd, model_avg_revenue_vnd, tech_share, tech_count, members_total or managers_trained_share.';
 	END IF;
 	-- no cooperative in the group: no data, whatever the measure
-	IF measure IS NULL OR COALESCE((e).cooperatives, 0) = 0 THEN
+	IF measure IS NULL OR COALESCE((e).cooperatives, 0::pg_catalog.int8) OPERATOR(pg_catalog.=) 0::pg_catalog.int8 THEN
 		RETURN NULL;
 	END IF;
-	IF measure = 'good_fair_share' AND COALESCE(denominator, 'all') = 'all' THEN
-		RETURN ((e).good + (e).fair)::numeric * 100 / (e).cooperatives;
-	ELSIF measure = 'model_avg_revenue_vnd' THEN
+	IF measure OPERATOR(pg_catalog.=) 'good_fair_share' AND COALESCE(denominator, 'all') OPERATOR(pg_catalog.=) 'all' THEN
+		RETURN ((e).good OPERATOR(pg_catalog.+) (e).fair)::pg_catalog.numeric OPERATOR(pg_catalog.*) 100::pg_catalog.numeric
+			OPERATOR(pg_catalog./) (e).cooperatives::pg_catalog.numeric;
+	ELSIF measure OPERATOR(pg_catalog.=) 'model_avg_revenue_vnd' THEN
 		RETURN (models).avg_revenue_vnd;
 	END IF;
 	RETURN htx_target_measured(e, measure);
@@ -169,32 +169,33 @@ LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 BEGIN
-	IF comparator IS NOT NULL AND comparator NOT IN ('>=', '>', 'about', 'none') THEN
+	IF comparator IS NOT NULL AND comparator OPERATOR(pg_catalog.<>) ALL ('{>=,>,about,none}'::pg_catalog.text[]) THEN
 		RAISE EXCEPTION 'unknown target comparator "%"', comparator
 			USING ERRCODE = 'invalid_parameter_value', HINT = 'Use >=, >, about or none.';
 	END IF;
-	IF measured = 'NaN'::numeric OR required = 'NaN'::numeric OR tolerance = 'NaN'::numeric THEN
+	IF measured OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.numeric OR required OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.numeric
+			OR tolerance OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.numeric THEN
 		RAISE EXCEPTION 'a target cannot be judged on NaN'
 			USING ERRCODE = 'invalid_parameter_value',
-				  DETAIL = format('measured %s, required %s, tolerance %s.', COALESCE(measured::text, 'NULL'),
-					COALESCE(required::text, 'NULL'), COALESCE(tolerance::text, 'NULL')),
+				  DETAIL = pg_catalog.format('measured %s, required %s, tolerance %s.', COALESCE(measured::pg_catalog.text, 'NULL'),
+					COALESCE(required::pg_catalog.text, 'NULL'), COALESCE(tolerance::pg_catalog.text, 'NULL')),
 				  HINT = 'A value that is not a number meets nothing; htx_evaluate never gives one, so check the evaluation passed in.';
 	END IF;
-	IF tolerance < 0 THEN
+	IF tolerance OPERATOR(pg_catalog.<) 0::pg_catalog.numeric THEN
 		RAISE EXCEPTION 'tolerance of a target must not be negative, not %', tolerance
 			USING ERRCODE = 'invalid_parameter_value', HINT = 'A tolerance says how far below the figure still counts as met: 0 or more.';
 	END IF;
-	IF measured IS NULL OR comparator IS NULL OR comparator = 'none' OR required IS NULL THEN
+	IF measured IS NULL OR comparator IS NULL OR comparator OPERATOR(pg_catalog.=) 'none' OR required IS NULL THEN
 		RETURN NULL;
 	END IF;
-	RETURN CASE comparator
-		WHEN '>=' THEN measured >= required
-		WHEN '>' THEN measured > required
+	RETURN CASE
+		WHEN comparator OPERATOR(pg_catalog.=) '>=' THEN measured OPERATOR(pg_catalog.>=) required
+		WHEN comparator OPERATOR(pg_catalog.=) '>' THEN measured OPERATOR(pg_catalog.>) required
 		-- "about": at or above the figure meets it whatever the tolerance;
 		-- below, the tolerance decides, and without one nothing does
-		ELSE CASE WHEN measured >= required THEN true
-			WHEN tolerance IS NULL THEN NULL
-			ELSE measured >= required - tolerance END
+		WHEN measured OPERATOR(pg_catalog.>=) required THEN true
+		WHEN tolerance IS NULL THEN NULL
+		ELSE measured OPERATOR(pg_catalog.>=) (required OPERATOR(pg_catalog.-) tolerance)
 	END;
 END
 $fn$;
@@ -227,12 +228,12 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 BEGIN
-	IF plan IS NULL OR NOT EXISTS (SELECT 1 FROM htx_plan p WHERE p.plan_code = plan) THEN
+	IF plan IS NULL OR NOT EXISTS (SELECT 1 FROM htx_plan p WHERE p.plan_code OPERATOR(pg_catalog.=) plan) THEN
 		RAISE EXCEPTION 'unknown plan "%"', plan
 			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Known plans: ' || (SELECT string_agg(p.plan_code, ', ' ORDER BY p.plan_code) FROM htx_plan p) || '.';
+				  HINT = 'Known plans: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(p.plan_code, ', ' ORDER BY p.plan_code) FROM htx_plan p) OPERATOR(pg_catalog.||) '.';
 	END IF;
-	IF scope IS NULL OR scope NOT IN ('national', 'province', 'district') THEN
+	IF scope IS NULL OR scope OPERATOR(pg_catalog.<>) ALL ('{national,province,district}'::pg_catalog.text[]) THEN
 		RAISE EXCEPTION 'unknown target scope "%"', scope
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Use national, province or district.';
@@ -242,34 +243,34 @@ BEGIN
 	WITH m AS (
 		SELECT t.*,
 			COALESCE(o.tolerance, t.tolerance) AS tol,
-			COALESCE((e).cooperatives, 0) > 0 AS has_data,
-			t.measure IS NOT NULL AND NOT (t.measure = 'model_avg_revenue_vnd' AND models IS NULL) AS measurable,
+			COALESCE((e).cooperatives, 0::pg_catalog.int8) OPERATOR(pg_catalog.>) 0::pg_catalog.int8 AS has_data,
+			t.measure IS NOT NULL AND NOT (t.measure OPERATOR(pg_catalog.=) 'model_avg_revenue_vnd' AND models IS NULL) AS measurable,
 			htx_target_measured(e, t.measure, t.denominator, models) AS val
 		FROM htx_target t
 		LEFT JOIN htx_target_tolerance o USING (plan_code, target_code, scope)
-		WHERE t.plan_code = plan AND t.scope = htx_check_targets.scope
+		WHERE t.plan_code OPERATOR(pg_catalog.=) plan AND t.scope OPERATOR(pg_catalog.=) htx_check_targets.scope
 	), d AS (
 		SELECT m.*, htx_target_met(m.val, m.comparator, m.required, m.tol) AS ok FROM m
 	)
 	SELECT d.target_code, d.indicator_vi, d.comparator, d.required, d.val, d.ok,
-		d.val - d.required,
+		d.val OPERATOR(pg_catalog.-) d.required,
 		d.unit,
-		concat_ws(' ',
+		pg_catalog.concat_ws(' ',
 			CASE
 				WHEN NOT d.has_data THEN 'No data: the group has no cooperative.'
 				WHEN d.measure IS NULL THEN 'Not measurable from htx_evaluation.'
 				WHEN NOT d.measurable THEN 'Not measurable without the model cooperatives'' evaluation: pass it as models, htx_evaluate(...) FILTER (WHERE is_model).'
-				WHEN d.val IS NULL AND d.measure = 'model_avg_revenue_vnd' THEN 'No data: no model cooperative reports revenue.'
+				WHEN d.val IS NULL AND d.measure OPERATOR(pg_catalog.=) 'model_avg_revenue_vnd' THEN 'No data: no model cooperative reports revenue.'
 				WHEN d.val IS NULL THEN 'No data: no row in the group reports this measure.'
-				WHEN d.comparator = 'none' THEN 'No number to meet.'
-				WHEN d.comparator = 'about' AND d.ok IS NULL THEN 'Below the "about" figure, and no tolerance set to decide.'
+				WHEN d.comparator OPERATOR(pg_catalog.=) 'none' THEN 'No number to meet.'
+				WHEN d.comparator OPERATOR(pg_catalog.=) 'about' AND d.ok IS NULL THEN 'Below the "about" figure, and no tolerance set to decide.'
 			END,
 			d.note),
 		d.clause,
 		htx_target_status(d.has_data, d.measurable, d.val, d.comparator, d.ok),
 		d.denominator,
-		CASE WHEN d.measure = 'good_fair_share' THEN htx_target_measured(e, d.measure, 'rated', models) END,
-		CASE WHEN d.measure = 'good_fair_share' THEN htx_target_measured(e, d.measure, 'all', models) END
+		CASE WHEN d.measure OPERATOR(pg_catalog.=) 'good_fair_share' THEN htx_target_measured(e, d.measure, 'rated', models) END,
+		CASE WHEN d.measure OPERATOR(pg_catalog.=) 'good_fair_share' THEN htx_target_measured(e, d.measure, 'all', models) END
 	FROM d
 	ORDER BY d.sort_order, d.target_code;
 END
@@ -362,12 +363,12 @@ AS $fn$
 DECLARE
 	r record;
 BEGIN
-	IF NOT EXISTS (SELECT 1 FROM htx_size_threshold st WHERE st.sector_group = htx_size_class.sector_group) THEN
+	IF NOT EXISTS (SELECT 1 FROM htx_size_threshold st WHERE st.sector_group OPERATOR(pg_catalog.=) htx_size_class.sector_group) THEN
 		RAISE EXCEPTION 'unknown sector group "%"', sector_group
 			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Known sector groups: ' || (SELECT string_agg(DISTINCT st.sector_group, ', ') FROM htx_size_threshold st) || '.';
+				  HINT = 'Known sector groups: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(DISTINCT st.sector_group, ', ') FROM htx_size_threshold st) OPERATOR(pg_catalog.||) '.';
 	END IF;
-	IF members < 0 OR revenue_vnd < 0 OR capital_vnd < 0 THEN
+	IF members OPERATOR(pg_catalog.<) 0 OR revenue_vnd OPERATOR(pg_catalog.<) 0::pg_catalog.int8 OR capital_vnd OPERATOR(pg_catalog.<) 0::pg_catalog.int8 THEN
 		RAISE EXCEPTION 'members, revenue and capital must not be negative'
 			USING ERRCODE = 'invalid_parameter_value';
 	END IF;
@@ -377,7 +378,7 @@ BEGIN
 		SELECT st.size_class, htx_size_reaches(members, revenue_vnd, capital_vnd,
 			st.min_members, st.min_revenue_vnd, st.min_capital_vnd) AS reached
 		FROM htx_size_threshold st
-		WHERE st.sector_group = htx_size_class.sector_group
+		WHERE st.sector_group OPERATOR(pg_catalog.=) htx_size_class.sector_group
 		ORDER BY st.size_rank DESC
 	LOOP
 		IF r.reached IS NULL THEN
@@ -450,12 +451,12 @@ BEGIN
 	IF report_year IS NULL THEN
 		RAISE EXCEPTION 'report year must not be NULL' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
-	IF plan IS NULL OR NOT EXISTS (SELECT 1 FROM htx_plan p WHERE p.plan_code = plan) THEN
+	IF plan IS NULL OR NOT EXISTS (SELECT 1 FROM htx_plan p WHERE p.plan_code OPERATOR(pg_catalog.=) plan) THEN
 		RAISE EXCEPTION 'unknown plan "%"', plan
 			USING ERRCODE = 'invalid_parameter_value',
-				  HINT = 'Known plans: ' || (SELECT string_agg(p.plan_code, ', ' ORDER BY p.plan_code) FROM htx_plan p) || '.';
+				  HINT = 'Known plans: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(p.plan_code, ', ' ORDER BY p.plan_code) FROM htx_plan p) OPERATOR(pg_catalog.||) '.';
 	END IF;
-	IF to_regclass('htx_district_year_report') IS NULL THEN
+	IF pg_catalog.to_regclass('htx_district_year_report') IS NULL THEN
 		RAISE EXCEPTION 'there is no warehouse to report on'
 			USING ERRCODE = 'undefined_table', HINT = 'Create it with SELECT * FROM htx_create_warehouse();';
 	END IF;
@@ -476,9 +477,9 @@ BEGIN
 		(SELECT st.vi FROM st WHERE st.measure = 'good_fair_share' AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
 		r.model_count,
 		(SELECT st.vi FROM st WHERE st.measure = 'model_count' AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
-		round(r.model_avg_revenue_vnd / 1000000000, 2),
+		round(r.model_avg_revenue_vnd / 1000000000::numeric, 2),
 		(SELECT st.vi FROM st WHERE st.measure = 'model_avg_revenue_vnd' AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
-		round(r.avg_revenue_vnd / 1000000000, 2),
+		round(r.avg_revenue_vnd / 1000000000::numeric, 2),
 		r.tech_pct,
 		(SELECT st.vi FROM st WHERE st.measure = 'tech_share' AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
 		r.managers_trained_pct,
