@@ -24,6 +24,8 @@
 -- * bad input to htx_target_met is an error (22023), not a wrong answer: a
 --   measure that is not a number (NaN), a negative tolerance, an unknown
 --   comparator.
+-- Error messages quote bad values through htx_excerpt (65_sweep.sql), found
+-- when the functions run.
 -- Also: Decision 340/QĐ-TTg (the national strategy to 2030) as a plan, the
 -- size classes of Decree 113/2024/NĐ-CP, and the report for the Provincial
 -- People's Committee (htx_ppc_report).
@@ -138,11 +140,11 @@ SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 BEGIN
 	IF denominator IS NOT NULL AND denominator OPERATOR(pg_catalog.<>) ALL ('{all,rated}'::pg_catalog.text[]) THEN
-		RAISE EXCEPTION 'unknown target denominator "%"', denominator
+		RAISE EXCEPTION 'unknown target denominator "%"', htx_excerpt(denominator)
 			USING ERRCODE = 'invalid_parameter_value', HINT = 'Use all (every cooperative reporting) or rated.';
 	END IF;
 	IF measure IS NOT NULL AND measure OPERATOR(pg_catalog.<>) ALL ('{good_fair_share,model_count,avg_revenue_vnd,model_avg_revenue_vnd,tech_share,tech_count,members_total,managers_trained_share}'::pg_catalog.text[]) THEN
-		RAISE EXCEPTION 'unknown target measure "%"', measure
+		RAISE EXCEPTION 'unknown target measure "%"', htx_excerpt(measure)
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Use good_fair_share, model_count, avg_revenue_vnd, model_avg_revenue_vnd, tech_share, tech_count, members_total or managers_trained_share.';
 	END IF;
@@ -170,7 +172,7 @@ SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 BEGIN
 	IF comparator IS NOT NULL AND comparator OPERATOR(pg_catalog.<>) ALL ('{>=,>,about,none}'::pg_catalog.text[]) THEN
-		RAISE EXCEPTION 'unknown target comparator "%"', comparator
+		RAISE EXCEPTION 'unknown target comparator "%"', htx_excerpt(comparator)
 			USING ERRCODE = 'invalid_parameter_value', HINT = 'Use >=, >, about or none.';
 	END IF;
 	IF measured OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.numeric OR required OPERATOR(pg_catalog.=) 'NaN'::pg_catalog.numeric
@@ -229,7 +231,7 @@ SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 BEGIN
 	IF plan IS NULL OR NOT EXISTS (SELECT 1 FROM htx_plan p WHERE p.plan_code OPERATOR(pg_catalog.=) plan) THEN
-		RAISE EXCEPTION 'unknown plan "%"', plan
+		RAISE EXCEPTION 'unknown plan "%"', htx_excerpt(plan)
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Known plans: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(p.plan_code, ', ' ORDER BY p.plan_code) FROM htx_plan p) OPERATOR(pg_catalog.||) '.';
 	END IF;
@@ -364,7 +366,7 @@ DECLARE
 	r record;
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM htx_size_threshold st WHERE st.sector_group OPERATOR(pg_catalog.=) htx_size_class.sector_group) THEN
-		RAISE EXCEPTION 'unknown sector group "%"', sector_group
+		RAISE EXCEPTION 'unknown sector group "%"', htx_excerpt(sector_group)
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Known sector groups: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(DISTINCT st.sector_group, ', ') FROM htx_size_threshold st) OPERATOR(pg_catalog.||) '.';
 	END IF;
@@ -452,7 +454,7 @@ BEGIN
 		RAISE EXCEPTION 'report year must not be NULL' USING ERRCODE = 'null_value_not_allowed';
 	END IF;
 	IF plan IS NULL OR NOT EXISTS (SELECT 1 FROM htx_plan p WHERE p.plan_code OPERATOR(pg_catalog.=) plan) THEN
-		RAISE EXCEPTION 'unknown plan "%"', plan
+		RAISE EXCEPTION 'unknown plan "%"', htx_excerpt(plan)
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Known plans: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(p.plan_code, ', ' ORDER BY p.plan_code) FROM htx_plan p) OPERATOR(pg_catalog.||) '.';
 	END IF;
