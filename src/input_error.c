@@ -29,6 +29,7 @@
 #include "utils/builtins.h"
 #include "utils/lsyscache.h"
 #include "utils/resowner.h"
+#include "utils/syscache.h"
 
 PG_FUNCTION_INFO_V1(htx_input_error);
 
@@ -70,9 +71,12 @@ htx_input_error(PG_FUNCTION_ARGS)
 	{
 		Oid			infunc;
 
+		if (!SearchSysCacheExists1(TYPEOID, ObjectIdGetDatum(type)))
+			ereport(ERROR,
+					errcode(ERRCODE_UNDEFINED_OBJECT),
+					errmsg("type with OID %u does not exist", type));
 		if (cache == NULL)
 			cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt, sizeof(InputErrorCache));
-		/* fails (42704) for a type that does not exist: not the value's fault */
 		getTypeInputInfo(type, &infunc, &cache->ioparam);
 		fmgr_info_cxt(infunc, &cache->input, fcinfo->flinfo->fn_mcxt);
 		cache->type = type;
