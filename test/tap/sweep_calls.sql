@@ -51,6 +51,11 @@ WITH vals(typ, ord, expr, big) AS (VALUES
 	('date', 4, $$'4714-11-24 BC'$$, false), ('date', 5, $$'5874897-12-31'$$, false),
 	('regrole', 1, $$'htx_sweep_role'$$, false), ('regrole', 2, '0::pg_catalog.oid', false),
 	('regrole', 3, '999999::pg_catalog.oid', false), ('regrole', 4, 'CURRENT_USER::pg_catalog.regrole', false),
+	-- the loader (55_loader.sql): a warehouse table, another relation, no relation; a type
+	('regclass', 1, $$'htx_cooperative_year'$$, false), ('regclass', 2, $$'pg_catalog.pg_class'$$, false),
+	('regclass', 3, '0::pg_catalog.oid', false), ('regclass', 4, '999999::pg_catalog.oid', false),
+	('regtype', 1, $$'pg_catalog.int4'$$, false), ('regtype', 2, $$'htx_rating'$$, false),
+	('regtype', 3, $$'htx_score'$$, false), ('regtype', 4, '0::pg_catalog.oid', false), ('regtype', 5, '999999::pg_catalog.oid', false),
 	('htx_rating', 1, $$'tốt'$$, false), ('htx_rating', 2, $$'không xếp loại'$$, false), ('htx_rating', 3, $$'yếu'$$, false),
 	('htx_score', 1, '65', false), ('htx_score', 2, '0', false), ('htx_score', 3, '100', false),
 	('htx_evaluation_state', 1, $$'v1(1,0,0,0,0,1,1,7,1,3,1,1,1,2,1,1,2,1,1,1)'$$, false),

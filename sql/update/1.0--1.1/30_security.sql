@@ -130,32 +130,61 @@ BEGIN
 END
 $fn$;
 
-CREATE OR REPLACE FUNCTION @extschema@.htx_cooperative_sector_normalize()
-RETURNS trigger
-LANGUAGE plpgsql
+-- The sector a name means, once: the trigger below and the loader
+-- (55_loader.sql) both call it.
+CREATE FUNCTION @extschema@.htx_sector_resolve(sector_name pg_catalog.text)
+RETURNS pg_catalog.text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 DECLARE
 	folded text;
 	found text;
 BEGIN
-	IF NEW.sector IS NULL OR EXISTS (SELECT 1 FROM htx_sector s WHERE s.sector_code = NEW.sector) THEN
-		RETURN NEW;
+	IF EXISTS (SELECT 1 FROM htx_sector s WHERE s.sector_code = sector_name) THEN
+		RETURN sector_name;
 	END IF;
-	folded := htx_fold(NEW.sector);
+	folded := htx_fold(sector_name);
 	SELECT s.sector_code INTO found FROM htx_sector s
 	WHERE folded IN (s.sector_code, htx_fold(s.name_vi), htx_fold(s.name_en), htx_fold('htx ' || s.name_vi))
 	   OR folded = ANY (s.aliases)
 	ORDER BY s.sector_code LIMIT 1;
+	RETURN found;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_sector_resolve(pg_catalog.text) IS
+'the htx_sector code a sector is written as: a code, or a Vietnamese or English name or alias of htx_sector, any case, with or without diacritics, with or without "HTX"; NULL when none matches';
+
+CREATE OR REPLACE FUNCTION @extschema@.htx_cooperative_sector_normalize()
+RETURNS trigger
+LANGUAGE plpgsql
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+	found text;
+BEGIN
+	IF NEW.sector IS NULL THEN
+		RETURN NEW;
+	END IF;
+	found := htx_sector_resolve(NEW.sector);
 	IF found IS NULL THEN
 		-- a bad value is quoted up to 64 characters (htx_excerpt, 65_sweep.sql)
 		RAISE EXCEPTION 'unknown cooperative sector "%"', htx_excerpt(NEW.sector)
 			USING ERRCODE = 'foreign_key_violation',
 				  DETAIL = pg_catalog.format('Cooperative %s (%s).', NEW.cooperative_id, htx_excerpt(NEW.name)),
-				  HINT = 'Use a code or a name of htx_sector: '
-					|| (SELECT string_agg(pg_catalog.format('%s (%s)', s.sector_code, s.name_vi), ', ' ORDER BY s.article_item, s.sector_code) FROM htx_sector s) || '.';
+				  HINT = htx_sector_hint();
 	END IF;
 	NEW.sector := found;
 	RETURN NEW;
 END
 $fn$;
+
+CREATE FUNCTION @extschema@.htx_sector_hint()
+RETURNS pg_catalog.text
+LANGUAGE sql STABLE PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@, pg_temp
+RETURN 'Use a code or a name of htx_sector: '
+	OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s)', s.sector_code, s.name_vi), ', ' ORDER BY s.article_item, s.sector_code) FROM @extschema@.htx_sector s)
+	OPERATOR(pg_catalog.||) '.';
+COMMENT ON FUNCTION @extschema@.htx_sector_hint() IS
+'the hint of an unknown sector: every code of htx_sector with its Vietnamese name';
