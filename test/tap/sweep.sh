@@ -22,19 +22,14 @@ here=$(cd "$(dirname "$0")" && pwd)
 # name longer than htx_name_max_length() with 22001 before any work on it.
 slow=none
 
-# Functions of other work whose messages still repeat a whole 1 MB
-# argument: htx_check_targets (plan, scope) belongs to the targets work
-# (issue 10); the commune functions ("no commune has code ...") to the
-# territory work (issue 9).  Remove a name here once its messages quote
-# htx_excerpt().
-long_messages=htx_check_targets,htx_commune_check,htx_commune_former_districts,htx_commune_predecessors,htx_commune_successors
+# Functions allowed a message or result line over 2000 characters (a
+# comma-separated list; none today: every message quotes htx_excerpt()).
+long_messages=
 
-# FUNCTION:SQLSTATE pairs of other work that are not yet right.
-# htx_area_key (territory, issue 9) calls normalize(), which PostgreSQL
-# refuses in any database that is not UTF8 with 42601 ("Unicode
-# normalization can only be performed if server encoding is UTF8"): in a
-# SQL_ASCII database it fails on every name, valid ones too.
-sqlstate_exceptions=htx_area_key:42601
+# FUNCTION:SQLSTATE pairs allowed beside the documented list (none today;
+# htx_area_key used to fail with 42601 in SQL_ASCII, where normalize()
+# refuses to run).
+sqlstate_exceptions=
 
 # SQLSTATEs htx documents for bad input (docs/robustness.md, "The sweep")
 # (39P01, 39P03: a trigger or event trigger function called directly)

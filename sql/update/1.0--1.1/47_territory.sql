@@ -271,7 +271,11 @@ RETURN (
 		OPERATOR(pg_catalog.||) COALESCE(pg_catalog.substring(w.w, '[\u0300\u0301\u0303\u0309\u0323]'), ''),
 		' ' ORDER BY w.n), '')
 	FROM pg_catalog.regexp_split_to_table(
-		pg_catalog.lower(pg_catalog.translate(pg_catalog.normalize(name, 'NFD'), 'Đ', 'đ')),
+		pg_catalog.lower(pg_catalog.translate(
+			-- normalize() works in UTF8 databases only; in SQL_ASCII (the one
+			-- other encoding htx installs in) names are taken as written
+			CASE WHEN pg_catalog.getdatabaseencoding() OPERATOR(pg_catalog.=) 'UTF8'
+				THEN pg_catalog.normalize(name, 'NFD') ELSE name END, 'Đ', 'đ')),
 		'[^a-z0-9đ\u0300-\u036f]+') WITH ORDINALITY AS w(w, n)
 	WHERE w.w OPERATOR(pg_catalog.<>) ''
 );
@@ -411,9 +415,9 @@ BEGIN
 				CASE WHEN c.valid_from = '-infinity' THEN 'before 2025' ELSE c.valid_from::text END,
 				COALESCE(c.valid_to::text, 'today')), '; ' ORDER BY c.valid_from) INTO periods
 		FROM htx_commune c WHERE c.commune_code = code;
-		RAISE EXCEPTION 'no commune has code "%" on %', code, as_of
+		RAISE EXCEPTION 'no commune has code "%" on %', htx_excerpt(code), as_of
 			USING ERRCODE = 'no_data_found',
-				  DETAIL = CASE WHEN periods IS NULL THEN format('htx knows no commune with code %s.', code)
+				  DETAIL = CASE WHEN periods IS NULL THEN format('htx knows no commune with code %s.', htx_excerpt(code))
 					ELSE format('Code %s was: %s.', code, periods) END,
 				  HINT = 'Give a date on which the unit you mean existed (old units: until 2025-06-30; new ones: from 2025-07-01).';
 	END IF;

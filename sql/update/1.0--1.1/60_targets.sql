@@ -236,7 +236,7 @@ BEGIN
 				  HINT = 'Known plans: ' OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(p.plan_code, ', ' ORDER BY p.plan_code) FROM htx_plan p) OPERATOR(pg_catalog.||) '.';
 	END IF;
 	IF scope IS NULL OR scope OPERATOR(pg_catalog.<>) ALL ('{national,province,district}'::pg_catalog.text[]) THEN
-		RAISE EXCEPTION 'unknown target scope "%"', scope
+		RAISE EXCEPTION 'unknown target scope "%"', htx_excerpt(scope)
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Use national, province or district.';
 	END IF;
