@@ -175,6 +175,16 @@ DECLARE
 	workers bigint;
 	t regclass;
 	r record;
+	trigs name[];
+	tname name;
+	fk_rel regclass[];
+	fk_name name[];
+	fk_def text[];
+	i int;
+	ref regclass;
+	ref_shard text;
+	ok boolean;
+	msg text;
 BEGIN
 	SELECT n.nspname INTO s
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -220,7 +230,6 @@ BEGIN
 	-- the rules that Citus cannot keep as they are
 	EXECUTE format('DROP TRIGGER IF EXISTS htx_cooperative_sector_normalize ON %s', coop);
 	EXECUTE format('ALTER TABLE %s ADD CONSTRAINT htx_cooperative_sector_is_code CHECK (%I.htx_is_sector_code(sector))', coop, s);
-	EXECUTE format('ALTER TABLE %s DROP CONSTRAINT htx_cooperative_year_cooperative_known', cy);
 	EXECUTE format($ddl$
 CREATE TABLE %1$I.htx_cooperative_registration (
 	registration_code pg_catalog.text PRIMARY KEY,
@@ -237,15 +246,50 @@ $ddl$, s);
 	reg := to_regclass(format('%I.htx_cooperative_registration', s));
 	EXECUTE format('ALTER TABLE %s DROP CONSTRAINT htx_cooperative_registration_code_unique', coop);
 
-	-- dimensions: reference tables, referenced ones first
+	-- Citus converts every local table joined by a foreign key to a table it
+	-- makes a reference table, and that conversion recreates the views on
+	-- them (it fails on htx's own views: "cannot drop view ... because
+	-- extension htx requires it").  So the foreign keys among these tables
+	-- are dropped first and put back, under their own names, once all of
+	-- them are Citus tables.
+	SELECT array_agg(c.conrelid::regclass ORDER BY c.conrelid, c.conname),
+		array_agg(c.conname ORDER BY c.conrelid, c.conname),
+		array_agg(pg_catalog.pg_get_constraintdef(c.oid) ORDER BY c.conrelid, c.conname)
+	INTO fk_rel, fk_name, fk_def
+	FROM pg_catalog.pg_constraint c
+	WHERE c.contype = 'f'
+	  AND (c.conrelid IN (SELECT w.table_name FROM @extschema@.htx_warehouse_reference_tables() w)
+		OR c.conrelid IN (coop, cy));
+	FOR i IN 1 .. COALESCE(array_length(fk_rel, 1), 0) LOOP
+		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk_rel[i], fk_name[i]);
+	END LOOP;
+
+	-- dimensions: reference tables, referenced ones first.  Their only
+	-- triggers are htx_shipped_rows (they refuse changes to shipped rows): row
+	-- by row, reading nothing else, so they run as they are on every copy;
+	-- Citus calls triggers on its tables unsafe unless told otherwise.  They
+	-- would also refuse Citus's copy of the shipped rows into the shards, so
+	-- they are disabled for the copy (the shards get them disabled too) and
+	-- enabled again after it, on the table and every shard.
+	PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
 	FOR r IN SELECT w.table_name FROM @extschema@.htx_warehouse_reference_tables() w ORDER BY w.level, w.table_name::text LOOP
 		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = r.table_name) THEN
+			SELECT array_agg(tg.tgname ORDER BY tg.tgname) INTO trigs FROM pg_catalog.pg_trigger tg
+			WHERE tg.tgrelid = r.table_name AND NOT tg.tgisinternal AND tg.tgenabled <> 'D';
+			FOREACH tname IN ARRAY COALESCE(trigs, '{}') LOOP
+				EXECUTE format('ALTER TABLE %s DISABLE TRIGGER %I', r.table_name, tname);
+			END LOOP;
 			EXECUTE 'SELECT pg_catalog.create_reference_table($1)' USING r.table_name;
+			FOREACH tname IN ARRAY COALESCE(trigs, '{}') LOOP
+				EXECUTE format('ALTER TABLE %s ENABLE TRIGGER %I', r.table_name, tname);
+			END LOOP;
 		END IF;
 		table_name := r.table_name; citus_table_type := 'reference'; RETURN NEXT;
 	END LOOP;
 	EXECUTE 'SELECT pg_catalog.create_reference_table($1)' USING reg;
 	table_name := reg; citus_table_type := 'reference'; RETURN NEXT;
+
+	PERFORM set_config('citus.enable_unsafe_triggers', 'off', true);
 
 	-- facts: distributed by cooperative, co-located
 	IF shard_count IS NULL THEN
@@ -257,8 +301,35 @@ $ddl$, s);
 	table_name := coop; citus_table_type := 'distributed'; RETURN NEXT;
 	table_name := cy; citus_table_type := 'distributed'; RETURN NEXT;
 
-	-- the keys Citus accepts between them
-	EXECUTE format('ALTER TABLE %s ADD CONSTRAINT htx_cooperative_year_cooperative_known FOREIGN KEY (cooperative_id) REFERENCES %s', cy, coop);
+	-- the foreign keys back, under their own names, as they were but for
+	-- ON UPDATE CASCADE through the distribution column, which Citus refuses
+	-- (it refuses to change a distribution column at all)
+	-- (it refuses to change a distribution column at all).  Between two
+	-- tables of the extension, Citus would create the referenced table again
+	-- on the workers, where htx made it: the key goes into the coordinator's
+	-- catalogue without propagation and onto every copy (placement) of the
+	-- shard, naming the referenced table's shard, as Citus does itself.
+	FOR i IN 1 .. COALESCE(array_length(fk_rel, 1), 0) LOOP
+		IF fk_rel[i] IN (coop, cy) THEN
+			EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk_rel[i], fk_name[i],
+				CASE WHEN fk_rel[i] = cy THEN replace(fk_def[i], ' ON UPDATE CASCADE', '') ELSE fk_def[i] END);
+			CONTINUE;
+		END IF;
+		ref := (regexp_match(fk_def[i], 'REFERENCES ([^(]+)\('))[1]::regclass;
+		EXECUTE 'SELECT pg_catalog.shard_name($1, sh.shardid) FROM pg_catalog.pg_dist_shard sh WHERE sh.logicalrelid OPERATOR(pg_catalog.=) $1'
+			INTO ref_shard USING ref;
+		PERFORM set_config('citus.enable_ddl_propagation', 'off', true);
+		EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk_rel[i], fk_name[i], fk_def[i]);
+		PERFORM set_config('citus.enable_ddl_propagation', 'on', true);
+		EXECUTE 'SELECT pg_catalog.bool_and(success) AND true, pg_catalog.string_agg(result, ''; '') FROM pg_catalog.run_command_on_placements($1, $2)'
+			USING fk_rel[i], format('ALTER TABLE %%s ADD CONSTRAINT %I %s', fk_name[i],
+				replace(fk_def[i], format('REFERENCES %s(', ref), format('REFERENCES %s(', ref_shard)))
+			INTO ok, msg;
+		IF NOT ok THEN
+			RAISE EXCEPTION 'could not add foreign key % of % on its shards', fk_name[i], fk_rel[i]
+				USING ERRCODE = 'internal_error', DETAIL = msg, HINT = format('ALTER TABLE %%s ADD CONSTRAINT %I %s', fk_name[i], replace(fk_def[i], format('REFERENCES %s(', ref), format('REFERENCES %s(', ref_shard)));
+		END IF;
+	END LOOP;
 	EXECUTE format('ALTER TABLE %s ADD CONSTRAINT htx_cooperative_registration_known FOREIGN KEY (registration_code, cooperative_id) REFERENCES %s (registration_code, cooperative_id)', coop, reg);
 
 	-- the coordinator's local copies of the rows are now in the shards
