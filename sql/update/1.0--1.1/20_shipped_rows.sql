@@ -129,8 +129,12 @@ DO $do$
 DECLARE
 	v pg_catalog.bool;
 BEGIN
-	SELECT s.fined_is_weak INTO v FROM @extschema@.htx_rating_scheme s
-	WHERE s.scheme OPERATOR(pg_catalog.=) 'TT-01/2020/TT-BKHĐT' AND s.builtin;
+	-- the extension's schema from the catalog, not spliced into this quoted body
+	EXECUTE pg_catalog.format('SELECT s.fined_is_weak FROM %I.htx_rating_scheme s
+		WHERE s.scheme OPERATOR(pg_catalog.=) %L AND s.builtin',
+		(SELECT n.nspname FROM pg_catalog.pg_extension e JOIN pg_catalog.pg_namespace n
+			ON n.oid OPERATOR(pg_catalog.=) e.extnamespace WHERE e.extname OPERATOR(pg_catalog.=) 'htx'),
+		'TT-01/2020/TT-BKHĐT') INTO v;
 	IF v IS NOT NULL THEN
 		RAISE WARNING 'the shipped rating scheme "TT-01/2020/TT-BKHĐT" has fined_is_weak = %, which pg_dump does not keep',
 			CASE WHEN v THEN 'true' ELSE 'false' END

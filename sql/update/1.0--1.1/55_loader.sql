@@ -106,7 +106,7 @@ COMMENT ON FUNCTION @extschema@.htx_load_stage_row() IS
 CREATE FUNCTION @extschema@.htx_load_stage(target pg_catalog.regclass)
 RETURNS pg_catalog.regclass
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
+SET search_path = pg_catalog, @extschema@, pg_temp
 SET client_min_messages = warning
 AS $fn$
 DECLARE
@@ -114,7 +114,7 @@ DECLARE
 	v name;
 	cols text;
 BEGIN
-	IF target IS NULL OR NOT EXISTS (SELECT 1 FROM @extschema@.htx_load_targets() t WHERE t.target OPERATOR(pg_catalog.=) htx_load_stage.target) THEN
+	IF target IS NULL OR NOT EXISTS (SELECT 1 FROM htx_load_targets() t WHERE t.target OPERATOR(pg_catalog.=) htx_load_stage.target) THEN
 		RAISE EXCEPTION 'htx loads htx_cooperative and htx_cooperative_year, not %', COALESCE(target::text, 'NULL')
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Create the warehouse first with SELECT * FROM htx_create_warehouse();';
@@ -126,7 +126,7 @@ BEGIN
 	CREATE TEMP SEQUENCE IF NOT EXISTS htx_load_record;
 	DELETE FROM pg_temp.htx_load_rows r WHERE r.target OPERATOR(pg_catalog.=) htx_load_stage.target;
 	SELECT pg_catalog.string_agg(pg_catalog.format('NULL::pg_catalog.text AS %I', c.column_name), ', ' ORDER BY c.attnum) INTO cols
-	FROM @extschema@.htx_load_columns(target) c;
+	FROM htx_load_columns(target) c;
 	EXECUTE pg_catalog.format('DROP VIEW IF EXISTS pg_temp.%I', v);
 	EXECUTE pg_catalog.format('CREATE TEMP VIEW %I AS SELECT %s WHERE false', v, cols);
 	EXECUTE pg_catalog.format('CREATE TRIGGER htx_load_stage INSTEAD OF INSERT ON pg_temp.%I FOR EACH ROW EXECUTE FUNCTION %I.htx_load_stage_row(%L)',

@@ -292,7 +292,7 @@ LANGUAGE sql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 	SELECT c.target_code, c.indicator, c.comparator, c.required, c.measured, c.met, c.gap, c.unit, c.note, c.clause
-	FROM @extschema@.htx_check_targets(e, NULL::@extschema@.htx_evaluation, plan, scope) AS c
+	FROM htx_check_targets(e, NULL::htx_evaluation, plan, scope) AS c
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_check_targets(@extschema@.htx_evaluation, pg_catalog.text, pg_catalog.text) IS
 'each target of a plan at a scope against an htx_evaluate result (1.0''s form): as htx_check_targets(e, models, plan, scope) without the model cooperatives'' evaluation, so a target measured over them is not measurable here';

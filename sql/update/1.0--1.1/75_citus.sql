@@ -39,27 +39,17 @@ LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 DECLARE
-	folded text;
 	found text;
 BEGIN
 	IF sector IS NULL THEN
 		RETURN NULL;
 	END IF;
-	IF EXISTS (SELECT 1 FROM @extschema@.htx_sector s WHERE s.sector_code OPERATOR(pg_catalog.=) sector) THEN
-		RETURN sector;
-	END IF;
-	folded := @extschema@.htx_fold(sector);
-	SELECT s.sector_code INTO found FROM @extschema@.htx_sector s
-	WHERE folded OPERATOR(pg_catalog.=) ANY (ARRAY[s.sector_code, @extschema@.htx_fold(s.name_vi),
-			@extschema@.htx_fold(s.name_en), @extschema@.htx_fold('htx ' OPERATOR(pg_catalog.||) s.name_vi)])
-	   OR folded OPERATOR(pg_catalog.=) ANY (s.aliases)
-	ORDER BY s.sector_code LIMIT 1;
+	-- the same reading as the trigger and the loader: htx_sector_resolve
+	found := htx_sector_resolve(sector);
 	IF found IS NULL THEN
-		RAISE EXCEPTION 'unknown cooperative sector "%"', sector
+		RAISE EXCEPTION 'unknown cooperative sector "%"', htx_excerpt(sector)
 			USING ERRCODE = 'foreign_key_violation',
-				  HINT = 'Use a code or a name of htx_sector: '
-					OPERATOR(pg_catalog.||) (SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s)', s.sector_code, s.name_vi), ', '
-						ORDER BY s.article_item, s.sector_code) FROM @extschema@.htx_sector s) OPERATOR(pg_catalog.||) '.';
+				  HINT = htx_sector_hint();
 	END IF;
 	RETURN found;
 END
@@ -72,13 +62,13 @@ COMMENT ON FUNCTION @extschema@.htx_sector_code(pg_catalog.text) IS
 CREATE FUNCTION @extschema@.htx_is_sector_code(sector pg_catalog.text)
 RETURNS pg_catalog.bool
 LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE
-SET search_path = pg_catalog, pg_temp
+SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 BEGIN
 	IF sector IS NULL OR sector OPERATOR(pg_catalog.~) '^[a-z][a-z_]*$' THEN
 		RETURN true;
 	END IF;
-	RAISE EXCEPTION 'sector "%" is a name, not a sector code', sector
+	RAISE EXCEPTION 'sector "%" is a name, not a sector code', htx_excerpt(sector)
 		USING ERRCODE = 'check_violation',
 			  DETAIL = 'This warehouse is distributed (Citus): names are not translated on load.',
 			  HINT = 'Translate names in the load with htx_sector_code(), e.g. INSERT INTO htx_cooperative SELECT ..., htx_sector_code(sector), ... FROM your_staging_table.';
@@ -165,7 +155,7 @@ COMMENT ON FUNCTION @extschema@.htx_warehouse_reference_tables() IS
 CREATE FUNCTION @extschema@.htx_distribute_warehouse(shard_count pg_catalog.int4 DEFAULT NULL)
 RETURNS TABLE (table_name pg_catalog.regclass, citus_table_type pg_catalog.text)
 LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
+SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 DECLARE
 	s name;
@@ -258,7 +248,7 @@ $ddl$, s);
 	INTO fk_rel, fk_name, fk_def
 	FROM pg_catalog.pg_constraint c
 	WHERE c.contype = 'f'
-	  AND (c.conrelid IN (SELECT w.table_name FROM @extschema@.htx_warehouse_reference_tables() w)
+	  AND (c.conrelid IN (SELECT w.table_name FROM htx_warehouse_reference_tables() w)
 		OR c.conrelid IN (coop, cy));
 	FOR i IN 1 .. COALESCE(array_length(fk_rel, 1), 0) LOOP
 		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk_rel[i], fk_name[i]);
@@ -272,7 +262,7 @@ $ddl$, s);
 	-- they are disabled for the copy (the shards get them disabled too) and
 	-- enabled again after it, on the table and every shard.
 	PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
-	FOR r IN SELECT w.table_name FROM @extschema@.htx_warehouse_reference_tables() w ORDER BY w.level, w.table_name::text LOOP
+	FOR r IN SELECT w.table_name FROM htx_warehouse_reference_tables() w ORDER BY w.level, w.table_name::text LOOP
 		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = r.table_name) THEN
 			SELECT array_agg(tg.tgname ORDER BY tg.tgname) INTO trigs FROM pg_catalog.pg_trigger tg
 			WHERE tg.tgrelid = r.table_name AND NOT tg.tgisinternal AND tg.tgenabled <> 'D';
