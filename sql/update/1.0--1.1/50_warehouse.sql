@@ -447,6 +447,7 @@ issues AS (
 	FROM yr JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) yr.district_code
 	WHERE (d.valid_to OPERATOR(pg_catalog.<) yr.y_start OR d.valid_from OPERATOR(pg_catalog.>) yr.y_end)
 	  AND yr.year OPERATOR(pg_catalog.<=) (SELECT this.this_year FROM this)
+	  AND yr.commune_code IS NULL	-- 1.1: a row filed under a commune is located by it
 	UNION ALL
 	SELECT 'year_in_future', 'error', yr.cooperative_id, yr.year, 'số liệu cho năm chưa đến',
 		pg_catalog.format('year %%s is after the current year %%s', yr.year, this.this_year)
@@ -470,6 +471,26 @@ issues AS (
 	SELECT 'managers_missing', 'warning', yr.cooperative_id, yr.year, 'thiếu số cán bộ quản lý',
 		pg_catalog.format('%%s managers trained, but no managers reported', yr.managers_trained)
 	FROM yr WHERE yr.managers IS NULL AND yr.managers_trained IS NOT NULL
+	UNION ALL
+	-- 1.1: a commune code no unit has on the year's reporting date
+	SELECT 'commune_unknown', 'error', l.cooperative_id, l.year, 'mã xã không tồn tại vào năm báo cáo',
+		pg_catalog.format('no commune has code %%s on %%s (the reporting date of %%s)%%s; fill in htx_cooperative_year.commune_code with the unit valid then: old units up to 2024, new ones from 2025 (htx_commune_successors)',
+			l.commune_code, l.reporting_date, l.year,
+			CASE WHEN k.periods IS NULL THEN '' ELSE pg_catalog.format('; code %%s was %%s', l.commune_code, k.periods) END)
+	FROM %1$I.htx_cooperative_year_located l
+	LEFT JOIN (SELECT cm.commune_code, pg_catalog.string_agg(pg_catalog.format('%%s %%s from %%s to %%s', cm.kind, cm.name,
+			CASE WHEN cm.valid_from OPERATOR(pg_catalog.=) '-infinity'::pg_catalog.date THEN 'before 2025' ELSE cm.valid_from::pg_catalog.text END,
+			COALESCE(cm.valid_to::pg_catalog.text, 'today')), ', ' ORDER BY cm.valid_from) AS periods
+		FROM %1$I.htx_commune cm GROUP BY cm.commune_code) AS k ON k.commune_code OPERATOR(pg_catalog.=) l.commune_code
+	WHERE l.commune_code IS NOT NULL AND l.commune_valid_from IS NULL
+	UNION ALL
+	-- 1.1: a row filed under a unit that straddles former districts, with no
+	-- earlier location of the cooperative's to tell which
+	SELECT 'former_district_undetermined', 'error', l.cooperative_id, l.year, 'không xác định được huyện cũ',
+		pg_catalog.format('filed under %%s (%%s), formed from units of the former districts %%s; fill in the commune (an old unit) of an earlier year''s row, or htx_cooperative.district_code, so the row counts in its former district',
+			l.commune_full_name, l.commune_code, l.candidate_districts)
+	FROM %1$I.htx_cooperative_year_located l
+	WHERE l.commune_valid_from IS NOT NULL AND l.former_district_code IS NULL
 	UNION ALL
 	-- a cooperative that existed in a reporting year but has no row for it
 	SELECT 'year_missing', 'error', c.cooperative_id, y.year, 'thiếu số liệu năm',
@@ -495,7 +516,7 @@ LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) c.distri
 
 COMMENT ON VIEW %1$I.htx_data_quality IS
 'số liệu cần rà soát: rows a province should fix, one per problem: missing ratings or years, ratings that disagree with the score, years before founding or after dissolution or after the current year, districts that no longer existed, ratings that disagree with the time in business, missing figures';
-COMMENT ON COLUMN %1$I.htx_data_quality.check_code IS 'rating_missing, score_rating_mismatch, year_after_dissolution, year_before_founding, year_in_future, district_not_valid, year_missing (errors); rated_under_12_months, not_rated_full_year, revenue_missing, managers_missing, founded_on_missing (warnings)';
+COMMENT ON COLUMN %1$I.htx_data_quality.check_code IS 'rating_missing, score_rating_mismatch, year_after_dissolution, year_before_founding, year_in_future, district_not_valid, year_missing, commune_unknown, former_district_undetermined (errors; the last two from 1.1); rated_under_12_months, not_rated_full_year, revenue_missing, managers_missing, founded_on_missing (warnings)';
 COMMENT ON COLUMN %1$I.htx_data_quality.severity IS 'error (the report is wrong until fixed) or warning (worth a look)';
 COMMENT ON COLUMN %1$I.htx_data_quality.cooperative_id IS 'the cooperative';
 COMMENT ON COLUMN %1$I.htx_data_quality.cooperative_name IS 'its name';
@@ -508,12 +529,398 @@ COMMENT ON COLUMN %1$I.htx_data_quality.detail IS 'the problem in English, with 
 
 ALTER VIEW %1$I.htx_data_quality SET (security_barrier = true);
 $ddl$, s);
+	WHEN 'htx_cooperative_year_located' THEN RETURN format($ddl$
+CREATE OR REPLACE VIEW %1$I.htx_cooperative_year_located AS
+WITH dist AS (
+	-- every former district-level unit: Thái Nguyên cũ's nine and Bắc Kạn cũ's eight
+	SELECT d1.district_code, d1.name, d1.province_code, d1.valid_to FROM %1$I.htx_district d1
+	UNION ALL
+	SELECT d2.district_code, d2.name, d2.province_code, d2.valid_to FROM %1$I.htx_district_other d2
+),
+parts AS (
+	-- each unit formed by a reorganisation: the former districts of its old units
+	SELECT s.new_code, s.new_valid_from,
+		pg_catalog.array_agg(DISTINCT o.district_code ORDER BY o.district_code) AS districts
+	FROM %1$I.htx_commune_succession s
+	JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) s.old_code
+		AND o.valid_from OPERATOR(pg_catalog.=) s.old_valid_from
+	WHERE o.district_code IS NOT NULL
+	GROUP BY s.new_code, s.new_valid_from
+),
+r AS (
+	-- each row with the unit of its commune code on the reporting date
+	SELECT cy.cooperative_id, cy.year, pg_catalog.make_date(cy.year, 12, 31) AS reporting_date,
+		cy.commune_code, c.district_code AS registered_district_code,
+		cm.valid_from AS commune_valid_from, cm.name AS commune_name, cm.kind AS commune_kind,
+		cm.district_code AS commune_district_code, cm.province_code AS commune_province_code,
+		p.districts
+	FROM %1$I.htx_cooperative_year cy
+	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+	LEFT JOIN %1$I.htx_commune cm ON cm.commune_code OPERATOR(pg_catalog.=) cy.commune_code
+		AND cm.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
+		AND COALESCE(cm.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
+	LEFT JOIN parts p ON cm.district_code IS NULL AND p.new_code OPERATOR(pg_catalog.=) cm.commune_code
+		AND p.new_valid_from OPERATOR(pg_catalog.=) cm.valid_from
+),
+direct AS (
+	SELECT r.*,
+		CASE WHEN r.commune_code IS NULL THEN r.registered_district_code
+			WHEN r.commune_valid_from IS NULL THEN NULL
+			WHEN r.commune_district_code IS NOT NULL THEN r.commune_district_code
+			WHEN pg_catalog.cardinality(r.districts) OPERATOR(pg_catalog.=) 1 THEN r.districts[1] END AS direct_district,
+		CASE WHEN r.commune_code IS NULL THEN CASE WHEN r.registered_district_code IS NOT NULL THEN 'district' END
+			WHEN r.commune_valid_from IS NULL THEN NULL
+			WHEN r.commune_district_code IS NOT NULL THEN 'old commune'
+			WHEN pg_catalog.cardinality(r.districts) OPERATOR(pg_catalog.=) 1 THEN 'crosswalk' END AS direct_by
+	FROM r
+),
+earlier AS (
+	-- a row in a unit that straddles former districts: the cooperative's
+	-- latest earlier row located directly in one of them
+	SELECT DISTINCT ON (s.cooperative_id, s.year) s.cooperative_id, s.year, e.direct_district, e.year AS from_year
+	FROM direct s
+	JOIN direct e ON e.cooperative_id OPERATOR(pg_catalog.=) s.cooperative_id
+		AND e.year OPERATOR(pg_catalog.<) s.year
+		AND e.direct_by OPERATOR(pg_catalog.=) 'old commune'
+		AND e.direct_district OPERATOR(pg_catalog.=) ANY (s.districts)
+	WHERE s.direct_district IS NULL AND pg_catalog.cardinality(s.districts) OPERATOR(pg_catalog.>) 1
+	ORDER BY s.cooperative_id, s.year, e.year DESC
+),
+located AS (
+	SELECT d.*,
+		COALESCE(d.direct_district, e.direct_district,
+			CASE WHEN d.registered_district_code OPERATOR(pg_catalog.=) ANY (d.districts) THEN d.registered_district_code END) AS former_district_code,
+		COALESCE(d.direct_by,
+			CASE WHEN e.direct_district IS NOT NULL THEN 'earlier commune'
+				WHEN d.registered_district_code OPERATOR(pg_catalog.=) ANY (d.districts) THEN 'registered district' END) AS located_by,
+		e.from_year
+	FROM direct d
+	LEFT JOIN earlier e ON e.cooperative_id OPERATOR(pg_catalog.=) d.cooperative_id AND e.year OPERATOR(pg_catalog.=) d.year
+),
+prov AS (
+	-- the province of the candidate districts when they all lie in one
+	SELECT l.cooperative_id, l.year,
+		CASE WHEN pg_catalog.count(DISTINCT x.province_code) OPERATOR(pg_catalog.=) 1 THEN pg_catalog.min(x.province_code) END AS province_code,
+		pg_catalog.string_agg(x.district_code OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) x.name, ', ' ORDER BY x.district_code) AS candidates
+	FROM located l
+	CROSS JOIN LATERAL pg_catalog.unnest(l.districts) AS u(district_code)
+	JOIN dist x ON x.district_code OPERATOR(pg_catalog.=) u.district_code
+	WHERE l.former_district_code IS NULL
+	GROUP BY l.cooperative_id, l.year
+)
+SELECT l.cooperative_id,
+	l.year,
+	l.reporting_date,
+	l.commune_code,
+	l.commune_valid_from,
+	l.commune_name,
+	l.commune_kind,
+	CASE WHEN l.commune_kind IS NOT NULL THEN pg_catalog.upper(pg_catalog.left(l.commune_kind, 1))
+		OPERATOR(pg_catalog.||) pg_catalog.substr(l.commune_kind, 2) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) l.commune_name END AS commune_full_name,
+	(l.commune_valid_from IS NOT NULL AND l.commune_district_code IS NULL) AS commune_is_new,
+	l.former_district_code,
+	d.name AS former_district_name,
+	COALESCE(d.province_code, pr.province_code) AS former_province_code,
+	(p.name OPERATOR(pg_catalog.||) CASE WHEN p.valid_to IS NOT NULL THEN ' cũ' ELSE '' END)::pg_catalog.text AS former_province_name,
+	l.located_by::pg_catalog.text AS located_by,
+	l.from_year AS located_from_year,
+	COALESCE(pg_catalog.cardinality(l.districts) OPERATOR(pg_catalog.>) 1, false) AS commune_straddles,
+	pr.candidates AS candidate_districts,
+	COALESCE(COALESCE(d.province_code, pr.province_code) OPERATOR(pg_catalog.=) '19', false) AS plan_territory,
+	l.registered_district_code
+FROM located l
+LEFT JOIN dist d ON d.district_code OPERATOR(pg_catalog.=) l.former_district_code
+LEFT JOIN prov pr ON pr.cooperative_id OPERATOR(pg_catalog.=) l.cooperative_id AND pr.year OPERATOR(pg_catalog.=) l.year
+LEFT JOIN %1$I.htx_province p ON p.province_code OPERATOR(pg_catalog.=) COALESCE(d.province_code, pr.province_code)
+	AND LEAST(COALESCE(d.valid_to, l.reporting_date), l.reporting_date, '2025-06-30'::pg_catalog.date) OPERATOR(pg_catalog.>=) p.valid_from
+	AND LEAST(COALESCE(d.valid_to, l.reporting_date), l.reporting_date, '2025-06-30'::pg_catalog.date) OPERATOR(pg_catalog.<=) COALESCE(p.valid_to, 'infinity'::pg_catalog.date);
+
+COMMENT ON VIEW %1$I.htx_cooperative_year_located IS
+'where each cooperative-year row lies across the 2025 reorganisation: the commune it is filed under (the unit of its code on 31 December of the year), and its former district and former province (Thái Nguyên cũ, Bắc Kạn cũ): directly for an old unit, through the crosswalk for a new unit formed from one former district, through the cooperative''s own earlier row (or its registered district) for a new unit that straddles several; NULL former district when undetermined (htx_data_quality: former_district_undetermined)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.cooperative_id IS 'the cooperative';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.year IS 'the year of the row';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.reporting_date IS 'the date the row''s commune code is read on: 31 December of the year (a 2024 row names an old unit, a 2025 row a new one)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.commune_code IS 'the commune code the row is filed under; NULL for a row located by its cooperative''s district alone (1.0)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.commune_valid_from IS 'valid_from of the unit of that code on the reporting date (with the code, its key in htx_commune); NULL when no unit has the code then';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.commune_name IS 'the unit''s name without its kind';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.commune_kind IS 'xã, phường or thị trấn';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.commune_full_name IS 'kind and name, e.g. Xã Đại Phúc';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.commune_is_new IS 'true when the unit lies directly in the province (a unit of the 2025-07-01 reorganisation)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.former_district_code IS 'the former district (huyện cũ) the row is attributed to: htx_district or htx_district_other; NULL when undetermined';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.former_district_name IS 'its name without its kind';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.former_province_code IS 'the former province: 19 Thái Nguyên cũ, 06 Bắc Kạn cũ; known even without the district when every candidate district lies in one province';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.former_province_name IS 'Thái Nguyên cũ or Bắc Kạn cũ (the province''s name, with cũ when it ended)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.located_by IS 'how the former district was found: district (no commune: the cooperative''s district, as 1.0), old commune (the unit''s own district), crosswalk (a new unit formed from one former district), earlier commune (a straddling new unit: the cooperative''s latest earlier row under an old unit in one of its districts), registered district (a straddling new unit: htx_cooperative.district_code, one of its districts); NULL when undetermined';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.located_from_year IS 'for located_by = earlier commune: the year of the row it was read from';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.commune_straddles IS 'true when the row''s new unit was formed from units of several former districts';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.candidate_districts IS 'when the former district is undetermined: the districts the unit was formed from (code and name)';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.plan_territory IS 'true when the row lies in Thái Nguyên cũ, the territory Plan 42 is judged on';
+COMMENT ON COLUMN %1$I.htx_cooperative_year_located.registered_district_code IS 'htx_cooperative.district_code (1.0''s location of the cooperative)';
+
+-- Reports across the 2025 reorganisation -------------------------------------------
+$ddl$, s);
+	WHEN 'htx_territory_year_report' THEN RETURN format($ddl$
+CREATE OR REPLACE VIEW %1$I.htx_territory_year_report AS
+WITH data AS (
+	SELECT l.former_district_code, l.former_province_code, l.commune_code, l.commune_valid_from, l.commune_is_new,
+		l.located_by, cy.cooperative_id, cy.year, cy.rating, cy.score, cy.fined, cy.revenue_vnd, cy.members, cy.young_members,
+		cy.managers, cy.managers_trained, cy.applies_tech, cy.vietgap_certified, cy.globalgap_certified,
+		cy.organic_certified, cy.ocop_stars, cy.is_model, cy.capital_vnd,
+		-- size class of Decree 113/2024, as in htx_district_year_report
+		(SELECT CASE WHEN %1$I.htx_size_reaches(cy.members, cy.revenue_vnd, cy.capital_vnd,
+				st.min_members, st.min_revenue_vnd, st.min_capital_vnd) THEN st.size_class END
+		 FROM %1$I.htx_size_threshold st
+		 WHERE st.sector_group OPERATOR(pg_catalog.=) 'agriculture'
+		   AND %1$I.htx_size_reaches(cy.members, cy.revenue_vnd, cy.capital_vnd,
+				st.min_members, st.min_revenue_vnd, st.min_capital_vnd) IS NOT FALSE
+		 ORDER BY st.size_rank DESC LIMIT 1) AS size_class
+	FROM %1$I.htx_cooperative_year cy
+	JOIN %1$I.htx_cooperative_year_located l ON l.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+		AND l.year OPERATOR(pg_catalog.=) cy.year
+),
+years AS (
+	SELECT DISTINCT data.year FROM data
+),
+keyed AS (
+	-- each row once at each level it counts in, with that level's key
+	SELECT 'district'::pg_catalog.text AS lvl, data.former_district_code AS area_key, data.* FROM data
+	WHERE data.former_district_code IS NOT NULL
+	UNION ALL
+	SELECT 'province', data.former_province_code, data.* FROM data WHERE data.former_province_code IS NOT NULL
+	UNION ALL
+	SELECT 'merged province', '', data.* FROM data
+	UNION ALL
+	SELECT 'commune', data.commune_code OPERATOR(pg_catalog.||) '@' OPERATOR(pg_catalog.||) data.commune_valid_from::pg_catalog.text, data.*
+	FROM data WHERE data.commune_is_new
+),
+dist AS (
+	SELECT d1.district_code, d1.name, d1.kind, d1.province_code, d1.valid_from, d1.valid_to, true AS own FROM %1$I.htx_district d1
+	UNION ALL
+	SELECT d2.district_code, d2.name, d2.kind, d2.province_code, d2.valid_from, d2.valid_to, false FROM %1$I.htx_district_other d2
+),
+units AS (
+	-- Thái Nguyên cũ's nine districts, Thái Nguyên cũ and the merged province
+	-- in every year that has data; other districts, provinces and new communes
+	-- where they have data
+	SELECT 'district'::pg_catalog.text AS lvl, d.district_code AS area_key, y.year FROM %1$I.htx_district d CROSS JOIN years y
+	UNION SELECT 'province', '19', y.year FROM years y
+	UNION SELECT 'merged province', '', y.year FROM years y
+	UNION SELECT DISTINCT k.lvl, k.area_key, k.year FROM keyed k
+),
+agg AS (
+	SELECT u.lvl, u.area_key, u.year,
+		%1$I.htx_evaluate(k.rating, k.revenue_vnd, k.members, k.applies_tech,
+			k.managers, k.managers_trained, k.is_model) FILTER (WHERE k.cooperative_id IS NOT NULL) AS e,
+		%1$I.htx_evaluate(k.rating, k.revenue_vnd, k.members, k.applies_tech,
+			k.managers, k.managers_trained, k.is_model) FILTER (WHERE k.cooperative_id IS NOT NULL AND k.is_model) AS em,
+		pg_catalog.count(*) FILTER (WHERE k.size_class OPERATOR(pg_catalog.=) 'siêu nhỏ') AS size_micro,
+		pg_catalog.count(*) FILTER (WHERE k.size_class OPERATOR(pg_catalog.=) 'nhỏ') AS size_small,
+		pg_catalog.count(*) FILTER (WHERE k.size_class OPERATOR(pg_catalog.=) 'vừa') AS size_medium,
+		pg_catalog.count(*) FILTER (WHERE k.size_class OPERATOR(pg_catalog.=) 'lớn') AS size_large,
+		pg_catalog.count(*) FILTER (WHERE k.cooperative_id IS NOT NULL AND k.size_class IS NULL) AS size_unknown,
+		pg_catalog.sum(k.young_members) AS young_members_total,
+		pg_catalog.count(*) FILTER (WHERE k.fined) AS fined_count,
+		pg_catalog.count(*) FILTER (WHERE k.vietgap_certified) AS vietgap_count,
+		pg_catalog.count(*) FILTER (WHERE k.globalgap_certified) AS globalgap_count,
+		pg_catalog.count(*) FILTER (WHERE k.organic_certified) AS organic_count,
+		pg_catalog.count(*) FILTER (WHERE k.ocop_stars IS NOT NULL) AS ocop_count,
+		pg_catalog.round(pg_catalog.avg(k.score), 2) AS avg_score,
+		pg_catalog.count(*) FILTER (WHERE k.commune_code IS NOT NULL) AS rows_with_commune,
+		pg_catalog.count(*) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) 'crosswalk') AS rows_by_crosswalk,
+		pg_catalog.count(*) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) ANY ('{earlier commune,registered district}'::pg_catalog.text[])) AS rows_by_earlier_location,
+		pg_catalog.count(*) FILTER (WHERE k.cooperative_id IS NOT NULL AND k.former_district_code IS NULL) AS rows_district_undetermined
+	FROM units u
+	LEFT JOIN keyed k ON k.lvl OPERATOR(pg_catalog.=) u.lvl AND k.area_key OPERATOR(pg_catalog.=) u.area_key
+		AND k.year OPERATOR(pg_catalog.=) u.year
+	GROUP BY u.lvl, u.area_key, u.year
+),
+named AS (
+	SELECT agg.*,
+		CASE agg.lvl WHEN 'district' THEN d.province_code WHEN 'province' THEN agg.area_key
+			WHEN 'merged province' THEN '19' ELSE cm.province_code END AS province_code,
+		d.district_code, d.name AS district_name,
+		CASE WHEN d.district_code IS NOT NULL THEN COALESCE(dk.kind, d.kind) END AS district_kind,
+		CASE WHEN d.district_code IS NOT NULL THEN
+			(d.valid_from IS NULL OR d.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(agg.year, 12, 31))
+			AND (d.valid_to IS NULL OR d.valid_to OPERATOR(pg_catalog.>=) pg_catalog.make_date(agg.year, 1, 1)) END AS district_valid,
+		cm.commune_code, cm.valid_from AS commune_valid_from,
+		CASE WHEN cm.commune_code IS NOT NULL THEN pg_catalog.upper(pg_catalog.left(cm.kind, 1)) OPERATOR(pg_catalog.||)
+			pg_catalog.substr(cm.kind, 2) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) cm.name END AS commune_name,
+		pv.name AS province_name,
+		COALESCE(d.province_code OPERATOR(pg_catalog.=) '19', agg.lvl OPERATOR(pg_catalog.=) 'province' AND agg.area_key OPERATOR(pg_catalog.=) '19') AS plan_territory
+	FROM agg
+	LEFT JOIN dist d ON agg.lvl OPERATOR(pg_catalog.=) 'district' AND d.district_code OPERATOR(pg_catalog.=) agg.area_key
+	LEFT JOIN LATERAL (SELECT dk.kind FROM %1$I.htx_district_kind dk
+		WHERE dk.district_code OPERATOR(pg_catalog.=) d.district_code
+		  AND (dk.valid_from IS NULL OR dk.valid_from OPERATOR(pg_catalog.<=) LEAST(pg_catalog.make_date(agg.year, 12, 31), d.valid_to))
+		  AND (dk.valid_to IS NULL OR dk.valid_to OPERATOR(pg_catalog.>=) LEAST(pg_catalog.make_date(agg.year, 12, 31), d.valid_to))
+		ORDER BY dk.valid_from DESC NULLS LAST LIMIT 1) AS dk ON true
+	LEFT JOIN %1$I.htx_commune cm ON agg.lvl OPERATOR(pg_catalog.=) 'commune'
+		AND cm.commune_code OPERATOR(pg_catalog.=) pg_catalog.split_part(agg.area_key, '@', 1)
+		AND cm.valid_from::pg_catalog.text OPERATOR(pg_catalog.=) pg_catalog.split_part(agg.area_key, '@', 2)
+	LEFT JOIN %1$I.htx_province pv ON agg.lvl OPERATOR(pg_catalog.=) 'province' AND pv.province_code OPERATOR(pg_catalog.=) agg.area_key
+		AND '2025-06-30'::pg_catalog.date OPERATOR(pg_catalog.>=) pv.valid_from
+		AND '2025-06-30'::pg_catalog.date OPERATOR(pg_catalog.<=) COALESCE(pv.valid_to, 'infinity'::pg_catalog.date)
+)
+SELECT
+	agg.lvl AS area_level,
+	agg.lvl OPERATOR(pg_catalog.=) ANY ('{province,merged province}'::pg_catalog.text[]) AS is_province_total,
+	agg.province_code,
+	agg.district_code,
+	agg.district_name,
+	agg.district_kind,
+	agg.district_valid,
+	(CASE agg.lvl WHEN 'district' THEN agg.district_name
+		WHEN 'province' THEN COALESCE(agg.province_name, agg.area_key) OPERATOR(pg_catalog.||) ' cũ'
+		WHEN 'merged province' THEN 'Thái Nguyên (tỉnh mới)'
+		ELSE agg.commune_name END)::pg_catalog.text AS area_name,
+	agg.year,
+	(agg.e).cooperatives,
+	(agg.e).rated,
+	(agg.e).good,
+	(agg.e).fair,
+	(agg.e).average,
+	(agg.e).weak,
+	(agg.e).not_rated,
+	(agg.e).rating_missing,
+	(agg.e).good_fair_share,
+	pg_catalog.round(((agg.e).good_fair_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS good_fair_pct,
+	(agg.e).revenue_reported,
+	(agg.e).revenue_total_vnd,
+	(agg.e).avg_revenue_vnd,
+	(agg.e).members_total,
+	(agg.e).tech_reported,
+	(agg.e).tech_count,
+	(agg.e).tech_share,
+	pg_catalog.round(((agg.e).tech_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS tech_pct,
+	(agg.e).managers_total,
+	(agg.e).managers_trained_total,
+	(agg.e).managers_trained_share,
+	pg_catalog.round(((agg.e).managers_trained_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS managers_trained_pct,
+	(agg.e).model_count,
+	agg.young_members_total,
+	agg.fined_count,
+	agg.vietgap_count,
+	agg.globalgap_count,
+	agg.organic_count,
+	agg.ocop_count,
+	agg.avg_score,
+	cur.good_fair_share_all,
+	pg_catalog.round((cur.good_fair_share_all OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS good_fair_pct_all,
+	(agg.em).revenue_reported AS model_revenue_reported,
+	(agg.em).avg_revenue_vnd AS model_avg_revenue_vnd,
+	agg.size_micro,
+	agg.size_small,
+	agg.size_medium,
+	agg.size_large,
+	agg.size_unknown,
+	(p.e).cooperatives AS prev_year_cooperatives,
+	pg_catalog.round(((p.e).good_fair_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS prev_year_good_fair_pct,
+	pg_catalog.round((prev.good_fair_share_all OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS prev_year_good_fair_pct_all,
+	pg_catalog.round((cur.good_fair_share_all OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2)
+		OPERATOR(pg_catalog.-) pg_catalog.round((prev.good_fair_share_all OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS good_fair_pct_all_change,
+	(p.e).model_count AS prev_year_model_count,
+	(p.em).avg_revenue_vnd AS prev_year_model_avg_revenue_vnd,
+	pg_catalog.round(((p.e).tech_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS prev_year_tech_pct,
+	pg_catalog.round(((p.e).managers_trained_share OPERATOR(pg_catalog.*) 100)::pg_catalog.numeric, 2) AS prev_year_managers_trained_pct,
+	-- the territory each figure covers
+	(CASE agg.lvl
+		WHEN 'district' THEN pg_catalog.format('former %%s %%s of %%s cũ: its own rows up to 2024-12-31, then the rows of the communes attributed to it',
+			agg.district_kind, agg.district_name, COALESCE((SELECT x.name FROM %1$I.htx_province x
+				WHERE x.province_code OPERATOR(pg_catalog.=) agg.province_code AND x.valid_to OPERATOR(pg_catalog.=) '2025-06-30'::pg_catalog.date), agg.province_code))
+		WHEN 'province' THEN pg_catalog.format('former province %%s cũ (until 2025-06-30), and the rows attributed to it after', COALESCE(agg.province_name, agg.area_key))
+		WHEN 'merged province' THEN 'the merged province of Thái Nguyên (from 2025-07-01): Thái Nguyên cũ and Bắc Kạn cũ, whichever years'
+		ELSE 'a commune-level unit of the merged province (from 2025-07-01)' END)::pg_catalog.text AS territory,
+	agg.plan_territory,
+	agg.commune_code,
+	agg.commune_valid_from,
+	agg.commune_name,
+	agg.rows_with_commune,
+	agg.rows_by_crosswalk,
+	agg.rows_by_earlier_location,
+	agg.rows_district_undetermined
+FROM named agg
+LEFT JOIN agg p ON p.lvl OPERATOR(pg_catalog.=) agg.lvl AND p.area_key OPERATOR(pg_catalog.=) agg.area_key
+	AND p.year OPERATOR(pg_catalog.=) (agg.year OPERATOR(pg_catalog.-) 1)
+CROSS JOIN LATERAL (SELECT ((agg.e).good OPERATOR(pg_catalog.+) (agg.e).fair)::pg_catalog.float8
+	OPERATOR(pg_catalog./) NULLIF((agg.e).cooperatives, 0)::pg_catalog.float8 AS good_fair_share_all) AS cur
+CROSS JOIN LATERAL (SELECT ((p.e).good OPERATOR(pg_catalog.+) (p.e).fair)::pg_catalog.float8
+	OPERATOR(pg_catalog./) NULLIF((p.e).cooperatives, 0)::pg_catalog.float8 AS good_fair_share_all) AS prev;
+
+COMMENT ON VIEW %1$I.htx_territory_year_report IS
+'báo cáo theo địa bàn qua sắp xếp 2025: the measures of htx_district_year_report (same columns first) for each year at four levels (area_level): district = former district (huyện cũ; rows up to 2024 by their own unit, rows from 2025 through htx_cooperative_year_located), province = former province (Thái Nguyên cũ, Bắc Kạn cũ), merged province = the province since 2025-07-01, commune = new commune-level unit (from 2025); Thái Nguyên cũ, its nine districts and the merged province appear in every year with data, Bắc Kạn cũ''s only where data exists; territory says what each row covers, plan_territory marks Plan 42''s own (Thái Nguyên cũ)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.area_level IS 'district (former district), province (former province), merged province, commune (new unit)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.is_province_total IS 'true on former-province and merged-province rows';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.province_code IS 'GSO province code: the former province (19 Thái Nguyên cũ, 06 Bắc Kạn cũ) on district and province rows, 19 on merged-province and commune rows';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.district_code IS 'former district''s GSO code on district rows; NULL otherwise';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.district_name IS 'former district''s name; NULL otherwise';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.district_kind IS 'former district''s kind at the end of the year (or on its last day)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.district_valid IS 'whether the district existed in that year (false from 2026: the row is its former territory)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.area_name IS 'district name, "Thái Nguyên cũ"/"Bắc Kạn cũ", "Thái Nguyên (tỉnh mới)", or the commune''s kind and name';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.year IS 'year evaluated';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.cooperatives IS 'cooperative-year rows (số HTX báo cáo)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.rated IS 'rated: tốt + khá + trung bình + yếu';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.good IS 'tốt (good)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.fair IS 'khá (fair)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.average IS 'trung bình (average)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.weak IS 'yếu (weak)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.not_rated IS 'không xếp loại (not rated)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.rating_missing IS 'rows without a rating';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.good_fair_share IS '(tốt + khá) / rated, 0..1';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.good_fair_pct IS 'good_fair_share in percent, 2 decimals';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.revenue_reported IS 'rows that reported revenue';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.revenue_total_vnd IS 'total revenue in VND, exact';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.avg_revenue_vnd IS 'average revenue per cooperative that reported it, VND';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.members_total IS 'members';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.tech_reported IS 'rows that reported applies_tech';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.tech_count IS 'cooperatives applying technology';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.tech_share IS 'tech_count / tech_reported, 0..1';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.tech_pct IS 'tech_share in percent, 2 decimals';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.managers_total IS 'managers';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.managers_trained_total IS 'managers trained';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.managers_trained_share IS 'trained / managers over rows reporting both, 0..1';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.managers_trained_pct IS 'managers_trained_share in percent, 2 decimals';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.model_count IS 'model cooperatives (mô hình HTX NN)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.young_members_total IS 'young members';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.fined_count IS 'cooperatives fined that year';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.vietgap_count IS 'cooperatives with a VietGAP certificate';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.globalgap_count IS 'cooperatives with a GlobalGAP certificate';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.organic_count IS 'cooperatives with an organic certificate';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.ocop_count IS 'cooperatives with an OCOP-rated product';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.avg_score IS 'average score over scored rows, 2 decimals';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.good_fair_share_all IS '(tốt + khá) / every cooperative reporting, 0..1';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.good_fair_pct_all IS 'good_fair_share_all in percent, 2 decimals';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.model_revenue_reported IS 'model cooperatives that reported revenue';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.model_avg_revenue_vnd IS 'average revenue per model cooperative, VND';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.size_micro IS 'cooperatives of size siêu nhỏ, Decree 113/2024/NĐ-CP';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.size_small IS 'cooperatives of size nhỏ';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.size_medium IS 'cooperatives of size vừa';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.size_large IS 'cooperatives of size lớn';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.size_unknown IS 'cooperatives whose size class cannot be decided';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.prev_year_cooperatives IS 'cooperatives the year before (same area and level)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.prev_year_good_fair_pct IS 'good_fair_pct the year before';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.prev_year_good_fair_pct_all IS 'good_fair_pct_all the year before';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.good_fair_pct_all_change IS 'good_fair_pct_all minus the year before, percentage points';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.prev_year_model_count IS 'model_count the year before';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.prev_year_model_avg_revenue_vnd IS 'model_avg_revenue_vnd the year before';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.prev_year_tech_pct IS 'tech_pct the year before';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.prev_year_managers_trained_pct IS 'managers_trained_pct the year before';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.territory IS 'the territory the row''s figures cover, in words';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.plan_territory IS 'true for Thái Nguyên cũ and its nine former districts: the territory Plan 42 is judged on';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.commune_code IS 'the new unit''s GSO code on commune rows; NULL otherwise';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.commune_valid_from IS 'the new unit''s valid_from (with commune_code, its key in htx_commune)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.commune_name IS 'the new unit''s kind and name, e.g. Xã Đại Phúc';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.rows_with_commune IS 'rows filed under a commune code (the others are located by their cooperative''s district, as in 1.0)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.rows_by_crosswalk IS 'rows attributed through the crosswalk (a new unit formed from one former district)';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.rows_by_earlier_location IS 'rows in a new unit straddling former districts, attributed by the cooperative''s earlier location';
+COMMENT ON COLUMN %1$I.htx_territory_year_report.rows_district_undetermined IS 'rows counted in this province or commune whose former district is undetermined (htx_data_quality: former_district_undetermined); 0 on district rows';
+$ddl$, s);
 	ELSE
 		-- quoted as htx_excerpt() does, which is not on this search_path
 		RAISE EXCEPTION 'htx has no warehouse view named %', CASE WHEN length(view_name) <= 64 THEN view_name
 			ELSE left(view_name, 64) || '...' END
 			USING ERRCODE = 'undefined_object',
-				  HINT = 'The warehouse views are htx_district_year_report, htx_target_progress, htx_rating_trend and htx_data_quality.';
+				  HINT = 'The warehouse views are htx_cooperative_year_located, htx_district_year_report, htx_target_progress, htx_rating_trend, htx_data_quality and htx_territory_year_report.';
 	END CASE;
 END
 $fn$;
@@ -599,7 +1006,7 @@ CREATE TABLE %1$I.htx_cooperative (
 	registration_code pg_catalog.text
 		CONSTRAINT htx_cooperative_registration_code_unique UNIQUE
 		CONSTRAINT htx_cooperative_registration_code_not_blank CHECK (pg_catalog.btrim(registration_code) OPERATOR(pg_catalog.<>) ''),
-	district_code pg_catalog.text NOT NULL
+	district_code pg_catalog.text
 		CONSTRAINT htx_cooperative_district_known REFERENCES %1$I.htx_district ON UPDATE CASCADE,
 	sector pg_catalog.text NOT NULL
 		CONSTRAINT htx_cooperative_sector_known REFERENCES %1$I.htx_sector ON UPDATE CASCADE,
@@ -613,7 +1020,7 @@ COMMENT ON TABLE %1$I.htx_cooperative IS
 COMMENT ON COLUMN %1$I.htx_cooperative.cooperative_id IS 'the province''s id for the cooperative, a positive integer (no sequence: the loader supplies it)';
 COMMENT ON COLUMN %1$I.htx_cooperative.name IS 'registered name (tên HTX)';
 COMMENT ON COLUMN %1$I.htx_cooperative.registration_code IS 'registration code (mã số HTX / mã số thuế), unique when given';
-COMMENT ON COLUMN %1$I.htx_cooperative.district_code IS 'GSO code of the district-level unit it is registered in (htx_district)';
+COMMENT ON COLUMN %1$I.htx_cooperative.district_code IS 'GSO code of the district-level unit of Thái Nguyên cũ it is registered in (htx_district); NULL for a cooperative located only by the communes of its yearly rows (htx_cooperative_year.commune_code: Bắc Kạn cũ, or founded after 2025-06-30); 1.0 required it';
 COMMENT ON COLUMN %1$I.htx_cooperative.sector IS 'type (loại hình) of Circular 09/2017 Art. 3, a code of htx_sector; on load the Vietnamese or English name is accepted too';
 COMMENT ON COLUMN %1$I.htx_cooperative.founded_on IS 'date of registration (ngày thành lập); NULL when unknown (htx_data_quality lists it)';
 COMMENT ON COLUMN %1$I.htx_cooperative.dissolved_on IS 'date of dissolution (giải thể) or of stopping operation; NULL while active';
@@ -655,6 +1062,8 @@ CREATE TABLE %1$I.htx_cooperative_year (
 	is_model pg_catalog.bool,
 	capital_vnd pg_catalog.int8
 		CONSTRAINT htx_cooperative_year_capital_not_negative CHECK (capital_vnd OPERATOR(pg_catalog.>=) 0),
+	commune_code pg_catalog.text
+		CONSTRAINT htx_cooperative_year_commune_code_is_five_digits CHECK (commune_code OPERATOR(pg_catalog.~) '^[0-9]{5}$'),
 	PRIMARY KEY (cooperative_id, year),
 	CONSTRAINT htx_cooperative_year_young_members_le_members CHECK (young_members OPERATOR(pg_catalog.<=) members),
 	CONSTRAINT htx_cooperative_year_trained_le_managers CHECK (managers_trained OPERATOR(pg_catalog.<=) managers),
@@ -682,13 +1091,14 @@ COMMENT ON COLUMN %1$I.htx_cooperative_year.organic_certified IS 'holds an organ
 COMMENT ON COLUMN %1$I.htx_cooperative_year.ocop_stars IS 'highest OCOP star rating (1..5) of its products; NULL when none';
 COMMENT ON COLUMN %1$I.htx_cooperative_year.is_model IS 'selected as a model cooperative (mô hình HTX NN, Plan 42/KH-UBND III.2)';
 COMMENT ON COLUMN %1$I.htx_cooperative_year.capital_vnd IS 'total capital (tổng nguồn vốn) at the end of the year, VND; with members and revenue it gives the size class of Decree 113/2024/NĐ-CP (htx_size_class); added in 1.1';
+COMMENT ON COLUMN %1$I.htx_cooperative_year.commune_code IS 'GSO code of the commune-level unit the row is filed under, the unit of that code valid on the year''s reporting date, 31 December of the year (up to 2024 an old xã/phường/thị trấn, from 2025 a new unit); NULL: located by htx_cooperative.district_code alone, as in 1.0; htx_data_quality lists codes no unit has on that date (commune_unknown); added in 1.1';
 $ddl$, s);
 		object_type := 'table'; object_name := format('%I.htx_cooperative', s); RETURN NEXT;
 		object_type := 'table'; object_name := format('%I.htx_cooperative_year', s); RETURN NEXT;
 	END IF;
 
 	-- the views: each one that is missing
-	FOREACH vname IN ARRAY '{htx_district_year_report,htx_target_progress,htx_rating_trend,htx_data_quality}'::text[] LOOP
+	FOREACH vname IN ARRAY '{htx_cooperative_year_located,htx_district_year_report,htx_target_progress,htx_rating_trend,htx_data_quality,htx_territory_year_report}'::text[] LOOP
 		v := format('%I.%I', s, vname);
 		IF to_regclass(v) IS NULL THEN
 			EXECUTE format('SELECT %I.htx_warehouse_view_sql(%L)', s, vname) INTO ddl;
@@ -703,7 +1113,7 @@ $ddl$, s);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_create_warehouse() IS
-'creates the warehouse in the extension''s schema, owned by the caller and not by the extension: the tables htx_cooperative and htx_cooperative_year and the BI views htx_district_year_report, htx_target_progress, htx_rating_trend, htx_data_quality; creates only what is missing and returns it; DROP EXTENSION htx refuses while they exist';
+'creates the warehouse in the extension''s schema, owned by the caller and not by the extension: the tables htx_cooperative and htx_cooperative_year and the BI views htx_cooperative_year_located, htx_district_year_report, htx_target_progress, htx_rating_trend, htx_data_quality, htx_territory_year_report; creates only what is missing and returns it; DROP EXTENSION htx refuses while they exist';
 REVOKE ALL ON FUNCTION @extschema@.htx_create_warehouse() FROM PUBLIC;
 
 -- A 1.0 database: its warehouse was created by the 1.0 script as members of

@@ -1,0 +1,101 @@
+-- ---------------------------------------------------------------------------
+-- Cooperatives located in time (issue 9, second half)
+-- ---------------------------------------------------------------------------
+--
+-- A yearly row is filed under a commune-level unit: htx_cooperative_year.
+-- commune_code, the code of the unit valid on the year's reporting date,
+-- 31 December of the year (ratings and figures are "as at" the end of the
+-- year: a 2024 row names an old xã/phường/thị trấn, a 2025 row, collected in
+-- early 2026, a unit of 2025-07-01).  A row without a commune (every 1.0 row)
+-- is located by htx_cooperative.district_code, as in 1.0.
+--
+-- Why a plain column and not a foreign key: a unit is a code on a date, and
+-- the key of htx_commune is (commune_code, valid_from).  A foreign key would
+-- need valid_from on the row, derived from the year -- a generated column
+-- cannot read htx_commune, so it would hard-code 2025-07-01 and break with
+-- the next reorganisation a province adds as data; a CHECK may not read
+-- tables either.  So the column carries the code (CHECK: five digits) and
+-- htx_data_quality lists every row whose code no unit has on the reporting
+-- date (commune_unknown), with the code's units and dates.  Fact tables stay
+-- free of triggers (Citus), and the cooperative keeps one row and one id
+-- across the reorganisation: only its yearly rows name the commune.
+--
+-- htx_cooperative.district_code becomes optional: a cooperative of Bắc Kạn
+-- cũ (whose districts are in htx_district_other, which the foreign key does
+-- not reach) or one founded after 2025-06-30 is located by its rows'
+-- communes alone.
+--
+-- The attribution to former districts is the warehouse view
+-- htx_cooperative_year_located; the reports across the reorganisation are
+-- htx_territory_year_report (both in htx_warehouse_view_sql, 50_warehouse.sql).
+
+CREATE FUNCTION @extschema@.htx_locate_warehouse_1_1()
+RETURNS pg_catalog.void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	s name;
+	ext oid;
+	t regclass;
+	c regclass;
+	vname text;
+	v regclass;
+	ddl text;
+	grantee oid;
+BEGIN
+	SELECT e.oid, n.nspname INTO ext, s
+	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	WHERE e.extname = 'htx';
+	t := to_regclass(format('%I.htx_cooperative_year', s));
+	c := to_regclass(format('%I.htx_cooperative', s));
+	IF t IS NULL OR c IS NULL THEN
+		RETURN;		-- no warehouse: htx_create_warehouse() makes the 1.1 one
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM pg_attribute a
+			WHERE a.attrelid = t AND a.attname = 'commune_code' AND NOT a.attisdropped) THEN
+		EXECUTE format('ALTER TABLE %s ADD COLUMN commune_code pg_catalog.text
+			CONSTRAINT htx_cooperative_year_commune_code_is_five_digits CHECK (commune_code OPERATOR(pg_catalog.~) %L)', t, '^[0-9]{5}$');
+		EXECUTE format('COMMENT ON COLUMN %s.commune_code IS %L', t,
+			'GSO code of the commune-level unit the row is filed under, the unit of that code valid on the year''s reporting date, 31 December of the year (up to 2024 an old xã/phường/thị trấn, from 2025 a new unit); NULL: located by htx_cooperative.district_code alone, as in 1.0; htx_data_quality lists codes no unit has on that date (commune_unknown); added in 1.1');
+	END IF;
+	EXECUTE format('ALTER TABLE %s ALTER COLUMN district_code DROP NOT NULL', c);
+	EXECUTE format('COMMENT ON COLUMN %s.district_code IS %L', c,
+		'GSO code of the district-level unit of Thái Nguyên cũ it is registered in (htx_district); NULL for a cooperative located only by the communes of its yearly rows (htx_cooperative_year.commune_code: Bắc Kạn cũ, or founded after 2025-06-30); 1.0 required it');
+
+	-- the new views, created as htx_create_warehouse() does but in an update
+	-- script, where they would become members: handed to the DBA at once, with
+	-- the readers of the 1.0 report given them too
+	FOREACH vname IN ARRAY '{htx_cooperative_year_located,htx_territory_year_report}'::text[] LOOP
+		IF to_regclass(format('%I.%I', s, vname)) IS NULL THEN
+			EXECUTE format('SELECT %I.htx_warehouse_view_sql($1)', s) INTO ddl USING vname;
+			EXECUTE ddl;
+			v := to_regclass(format('%I.%I', s, vname));
+			IF EXISTS (SELECT 1 FROM pg_depend d
+					WHERE d.classid = 'pg_class'::regclass AND d.objid = v
+					  AND d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext AND d.deptype = 'e') THEN
+				EXECUTE format('ALTER EXTENSION htx DROP VIEW %s', v);
+			END IF;
+			EXECUTE format('ALTER VIEW %s OWNER TO %I', v,
+				(SELECT r.rolname FROM pg_class k JOIN pg_roles r ON r.oid = k.relowner WHERE k.oid = t));
+			FOR grantee IN
+				SELECT DISTINCT a.grantee FROM pg_class k, aclexplode(k.relacl) a
+				WHERE k.oid = to_regclass(format('%I.htx_district_year_report', s))
+				  AND a.privilege_type = 'SELECT' AND a.grantee <> k.relowner
+			LOOP
+				EXECUTE format('GRANT SELECT ON %s TO %s', v,
+					CASE WHEN grantee = 0 THEN 'PUBLIC' ELSE quote_ident((SELECT r.rolname FROM pg_roles r WHERE r.oid = grantee)) END);
+			END LOOP;
+		END IF;
+	END LOOP;
+END
+$fn$;
+SELECT @extschema@.htx_locate_warehouse_1_1();
+DROP FUNCTION @extschema@.htx_locate_warehouse_1_1();
+
+-- htx_data_quality reads the located rows now (commune_unknown,
+-- former_district_undetermined); the others read htx_cooperative_year.*
+-- and see its new column
+SELECT @extschema@.htx_replace_warehouse_view('htx_data_quality');
+SELECT @extschema@.htx_replace_warehouse_view('htx_district_year_report');
+SELECT @extschema@.htx_replace_warehouse_view('htx_rating_trend');

@@ -1,0 +1,162 @@
+-- Cooperatives located in time (issue 9, second half): yearly rows filed
+-- under old and new communes or (1.0) a district only, their attribution to
+-- former districts and provinces, straddling and split units, the data
+-- quality checks, and htx_territory_year_report.
+BEGIN;
+SELECT plan(37);
+
+SELECT ok((SELECT count(*) FROM htx_create_warehouse()) >= 0, 'a warehouse');
+SELECT has_column('htx_cooperative_year', 'commune_code', 'yearly rows carry the commune they are filed under');
+SELECT col_is_null('htx_cooperative', 'district_code', 'a cooperative''s district is optional (Bắc Kạn cũ, or founded after 2025-06-30)');
+SELECT throws_ok($$INSERT INTO htx_cooperative (cooperative_id, name, district_code, sector) VALUES (99, 'x', '058', 'crop')$$,
+	'23503', NULL, 'htx_cooperative.district_code still refers to htx_district only (Bắc Kạn''s districts are not there)');
+
+INSERT INTO htx_cooperative (cooperative_id, name, district_code, sector, founded_on) VALUES
+	(1, 'HTX earlier commune', '164', 'crop', '2015-01-01'),     -- 2024 in old Phúc Xuân (164), 2025 in Xã Đại Phúc
+	(2, 'HTX registered district', '171', 'crop', '2015-01-01'), -- 2024 district only, 2025 in Xã Đại Phúc
+	(3, 'HTX undetermined', NULL, 'crop', '2025-01-01'),         -- only 2025, in Xã Đại Phúc, no district
+	(4, 'HTX crosswalk', '164', 'crop', '2015-01-01'),           -- 2025 in the new Phường Phan Đình Phùng
+	(5, 'HTX Bắc Kạn', NULL, 'livestock', '2015-01-01'),         -- old Nguyễn Thị Minh Khai, then Phường Đức Xuân
+	(6, 'HTX stale code', '164', 'crop', '2015-01-01'),          -- 2025 under the old Gia Sàng's code
+	(7, 'HTX 1.0', '167', 'crop', '2015-01-01'),                 -- district only, as in 1.0
+	(8, 'HTX split', '164', 'crop', '2015-01-01'),               -- 2024 in Gia Sàng (split), 2025 in Phường Gia Sàng (05467)
+	(9, 'HTX moved', '171', 'crop', '2015-01-01'),               -- 2024 in old Phúc Trìu (164) although registered in 171
+	(10, 'HTX Đồng Phúc', NULL, 'crop', '2015-01-01');           -- Bắc Kạn straddling unit, earlier row in 064
+INSERT INTO htx_cooperative_year (cooperative_id, year, rating, commune_code) VALUES
+	(1, 2024, 'tốt', '05488'), (1, 2025, 'tốt', '05488'),
+	(2, 2024, 'khá', NULL), (2, 2025, 'khá', '05488'),
+	(3, 2025, 'yếu', '05488'),
+	(4, 2024, 'tốt', '05449'), (4, 2025, 'tốt', '05443'),
+	(5, 2024, 'khá', '01834'), (5, 2025, 'tốt', '01840'),
+	(6, 2025, 'khá', '05461'),
+	(7, 2024, 'trung bình', NULL), (7, 2025, 'khá', NULL),
+	(8, 2024, 'tốt', '05461'), (8, 2025, 'tốt', '05467'),
+	(9, 2023, 'khá', '05761'), (9, 2024, 'khá', '05494'), (9, 2025, 'khá', '05488'),
+	(10, 2024, 'khá', '02041'), (10, 2025, 'khá', '01933');
+
+SELECT throws_ok($$INSERT INTO htx_cooperative_year (cooperative_id, year, commune_code) VALUES (7, 2023, '5443')$$,
+	'23514', NULL, 'a commune code is five digits');
+
+SELECT results_eq($$SELECT cooperative_id, year, former_district_code, former_province_code, former_province_name, located_by
+		FROM htx_cooperative_year_located ORDER BY 1, 2$$,
+	$$VALUES
+		(1, 2024, '164', '19', 'Thái Nguyên cũ', 'old commune'), (1, 2025, '164', '19', 'Thái Nguyên cũ', 'earlier commune'),
+		(2, 2024, '171', '19', 'Thái Nguyên cũ', 'district'), (2, 2025, '171', '19', 'Thái Nguyên cũ', 'registered district'),
+		(3, 2025, NULL, '19', 'Thái Nguyên cũ', NULL),
+		(4, 2024, '164', '19', 'Thái Nguyên cũ', 'old commune'), (4, 2025, '164', '19', 'Thái Nguyên cũ', 'crosswalk'),
+		(5, 2024, '058', '06', 'Bắc Kạn cũ', 'old commune'), (5, 2025, '058', '06', 'Bắc Kạn cũ', 'crosswalk'),
+		(6, 2025, NULL, NULL, NULL, NULL),
+		(7, 2024, '167', '19', 'Thái Nguyên cũ', 'district'), (7, 2025, '167', '19', 'Thái Nguyên cũ', 'district'),
+		(8, 2024, '164', '19', 'Thái Nguyên cũ', 'old commune'), (8, 2025, '164', '19', 'Thái Nguyên cũ', 'crosswalk'),
+		(9, 2023, '171', '19', 'Thái Nguyên cũ', 'old commune'), (9, 2024, '164', '19', 'Thái Nguyên cũ', 'old commune'),
+		(9, 2025, '164', '19', 'Thái Nguyên cũ', 'earlier commune'),
+		(10, 2024, '064', '06', 'Bắc Kạn cũ', 'old commune'), (10, 2025, '064', '06', 'Bắc Kạn cũ', 'earlier commune')
+	$$, 'every row attributed: old units directly, one-district new units by the crosswalk, straddling ones by the cooperative''s latest earlier row (then its registered district), 1.0 rows by their district');
+SELECT is((SELECT located_from_year FROM htx_cooperative_year_located WHERE cooperative_id = 9 AND year = 2025), 2024,
+	'a straddling unit takes the latest earlier row among its districts (2024 in 164, not 2023 in 171)');
+SELECT results_eq($$SELECT commune_valid_from, commune_full_name, commune_is_new, commune_straddles FROM htx_cooperative_year_located
+		WHERE cooperative_id = 1 ORDER BY year$$,
+	$$VALUES ('-infinity'::date, 'Xã Phúc Xuân', false, false), ('2025-07-01', 'Xã Đại Phúc', true, true)$$,
+	'the code 05488 is read on each year''s reporting date: the old Xã Phúc Xuân in 2024, the new Xã Đại Phúc in 2025');
+SELECT is((SELECT reporting_date FROM htx_cooperative_year_located WHERE cooperative_id = 1 AND year = 2025), '2025-12-31'::date,
+	'the reporting date is 31 December of the year');
+SELECT is((SELECT candidate_districts FROM htx_cooperative_year_located WHERE cooperative_id = 3),
+	'164 Thái Nguyên, 171 Đại Từ, 172 Phổ Yên', 'an undetermined row lists the districts its unit was formed from');
+SELECT ok((SELECT plan_territory FROM htx_cooperative_year_located WHERE cooperative_id = 3),
+	'an undetermined row still lies in Thái Nguyên cũ when every candidate district does');
+SELECT ok(NOT (SELECT bool_or(plan_territory) FROM htx_cooperative_year_located WHERE cooperative_id IN (5, 10)),
+	'Bắc Kạn cũ''s rows are not Plan 42''s territory');
+SELECT is((SELECT count(*) FROM htx_cooperative_year_located), (SELECT count(*) FROM htx_cooperative_year),
+	'one located row per yearly row: no duplicates because a commune changed');
+
+-- data quality
+SELECT results_eq($$SELECT check_code, cooperative_id, year FROM htx_data_quality
+		WHERE check_code IN ('commune_unknown', 'former_district_undetermined', 'district_not_valid') ORDER BY 1, 2, 3$$,
+	$$VALUES ('commune_unknown', 6, 2025), ('former_district_undetermined', 3, 2025)$$,
+	'htx_data_quality: the stale code and the undetermined straddling row (a district-only 2025 row is still valid: the districts ended on 2025-06-30)');
+SELECT matches((SELECT detail FROM htx_data_quality WHERE check_code = 'commune_unknown'),
+	'no commune has code 05461 on 2025-12-31 .*phường Gia Sàng from before 2025 to 2025-06-30.*fill in',
+	'commune_unknown names the code''s units and dates and what to fill in');
+SELECT matches((SELECT detail FROM htx_data_quality WHERE check_code = 'former_district_undetermined'),
+	'Xã Đại Phúc \(05488\).*164 Thái Nguyên, 171 Đại Từ, 172 Phổ Yên; fill in the commune \(an old unit\) of an earlier year''s row, or htx_cooperative.district_code',
+	'former_district_undetermined says which districts and what to fill in');
+UPDATE htx_cooperative SET district_code = '172' WHERE cooperative_id = 3;
+SELECT is((SELECT former_district_code || ' ' || located_by FROM htx_cooperative_year_located WHERE cooperative_id = 3),
+	'172 registered district', 'filling in the district attributes it');
+SELECT is((SELECT count(*) FROM htx_data_quality WHERE check_code = 'former_district_undetermined'), 0::bigint, 'and the check is gone');
+UPDATE htx_cooperative SET district_code = NULL WHERE cooperative_id = 3;
+
+-- the report across the reorganisation
+SELECT results_eq($$SELECT district_code, cooperatives FROM htx_territory_year_report
+		WHERE area_level = 'district' AND year = 2025 ORDER BY 1$$,
+	$$VALUES ('058', 1::bigint), ('064', 1), ('164', 4), ('165', 0), ('167', 1), ('168', 0), ('169', 0), ('170', 0),
+		('171', 1), ('172', 0), ('173', 0)$$,
+	'2025 by former district: rows under new communes attributed; the nine always, Bắc Kạn''s where data exists');
+SELECT results_eq($$SELECT district_code FROM htx_territory_year_report WHERE area_level = 'district' AND year = 2023 AND province_code = '06'$$,
+	$$SELECT NULL::text WHERE false$$, 'no Bắc Kạn district row in a year without its data');
+SELECT results_eq($$SELECT area_name, province_code, cooperatives, rows_district_undetermined, plan_territory FROM htx_territory_year_report
+		WHERE area_level IN ('province', 'merged province') AND year = 2025 ORDER BY area_level, province_code$$,
+	$$VALUES ('Thái Nguyên (tỉnh mới)', '19', 10::bigint, 2::bigint, false), ('Bắc Kạn cũ', '06', 2, 0, false),
+		('Thái Nguyên cũ', '19', 7, 1, true)$$,
+	'by former province (the undetermined straddling row counts in Thái Nguyên cũ) and the merged province (every row, the stale code too)');
+SELECT results_eq($$SELECT commune_code, commune_name, cooperatives, rows_by_crosswalk, rows_by_earlier_location FROM htx_territory_year_report
+		WHERE area_level = 'commune' ORDER BY 1$$,
+	$$VALUES ('01840', 'Phường Đức Xuân', 1::bigint, 1::bigint, 0::bigint), ('01933', 'Xã Đồng Phúc', 1, 0, 1),
+		('05443', 'Phường Phan Đình Phùng', 1, 1, 0), ('05467', 'Phường Gia Sàng', 1, 1, 0),
+		('05488', 'Xã Đại Phúc', 4, 0, 3)$$,
+	'by new commune: only units of 2025-07-01, from 2025');
+SELECT is((SELECT count(*) FROM htx_territory_year_report WHERE area_level = 'commune' AND year < 2025), 0::bigint, 'no commune rows before 2025');
+SELECT results_eq($$SELECT good, fair, average, weak FROM htx_territory_year_report WHERE area_level = 'district' AND district_code = '164' AND year = 2025$$,
+	$$VALUES (3::bigint, 1::bigint, 0::bigint, 0::bigint)$$, 'measures over the attributed rows (164 in 2025: coops 1, 4, 8 tốt, 9 khá)');
+SELECT is((SELECT prev_year_cooperatives FROM htx_territory_year_report WHERE area_level = 'district' AND district_code = '164' AND year = 2025),
+	4::bigint, 'the previous year of a former district: 2024''s rows in it (coops 1, 4, 8, 9)');
+SELECT ok((SELECT bool_and(territory IS NOT NULL) FROM htx_territory_year_report), 'every row says which territory it covers');
+SELECT matches((SELECT territory FROM htx_territory_year_report WHERE area_level = 'district' AND district_code = '058' AND year = 2025),
+	'^former thành phố Bắc Kạn of Bắc Kạn cũ', 'a Bắc Kạn district says so');
+
+-- plain column types for BI tools, a comment on every column
+SELECT is((SELECT count(*) FROM information_schema.columns c
+	WHERE c.table_name IN ('htx_cooperative_year_located', 'htx_territory_year_report')
+	  AND c.data_type NOT IN ('text', 'integer', 'bigint', 'numeric', 'boolean', 'date', 'double precision')), 0::bigint,
+	'the new views have plain column types');
+SELECT is((SELECT count(*) FROM pg_attribute a WHERE a.attrelid IN ('htx_cooperative_year_located'::regclass, 'htx_territory_year_report'::regclass)
+	AND a.attnum > 0 AND col_description(a.attrelid, a.attnum) IS NULL), 0::bigint, 'every column has a comment');
+SELECT is((SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute a WHERE a.attrelid = 'htx_territory_year_report'::regclass
+		AND a.attnum <= (SELECT count(*) FROM pg_attribute b WHERE b.attrelid = 'htx_district_year_report'::regclass AND b.attnum > 0)
+		AND a.attnum > 0),
+	(SELECT array_agg(b.attname::text ORDER BY b.attnum) FROM pg_attribute b WHERE b.attrelid = 'htx_district_year_report'::regclass AND b.attnum > 0),
+	'htx_territory_year_report starts with htx_district_year_report''s columns, in order');
+SELECT is((SELECT count(*) FROM htx_reader_views() v WHERE v::text IN ('htx_cooperative_year_located', 'htx_territory_year_report')), 2::bigint,
+	'BI readers get the new views');
+
+-- a warehouse without communes (1.0's rows, the sample): the former-district
+-- rows are htx_district_year_report's district rows
+TRUNCATE htx_cooperative_year, htx_cooperative;
+SELECT htx_generate_sample(300, 11);
+SELECT is((SELECT count(*) FROM htx_cooperative_year WHERE commune_code IS NULL AND year <= 2024), (SELECT count(*) FROM htx_cooperative_year WHERE year <= 2024),
+	'rows up to 2024 of old Thái Nguyên''s sample are as in 1.0 (district only)');
+SELECT set_eq($$SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, good_fair_pct, revenue_total_vnd,
+		members_total, tech_count, managers_trained_total, model_count, fined_count, ocop_count, avg_score, size_small, good_fair_pct_all,
+		district_kind, district_valid, prev_year_cooperatives
+		FROM htx_territory_year_report WHERE area_level = 'district' AND year <= 2024$$,
+	$$SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, good_fair_pct, revenue_total_vnd,
+		members_total, tech_count, managers_trained_total, model_count, fined_count, ocop_count, avg_score, size_small, good_fair_pct_all,
+		district_kind, district_valid, prev_year_cooperatives
+		FROM htx_district_year_report WHERE area_level = 'district' AND year <= 2024$$,
+	'2020-2024 by former district: exactly htx_district_year_report''s district rows');
+SELECT set_eq($$SELECT year, cooperatives, good, fair, revenue_total_vnd, model_count FROM htx_territory_year_report
+		WHERE area_level = 'province' AND province_code = '19' AND year <= 2024$$,
+	$$SELECT year, cooperatives, good, fair, revenue_total_vnd, model_count FROM htx_district_year_report WHERE area_level = 'province' AND year <= 2024$$,
+	'Thái Nguyên cũ up to 2024: htx_district_year_report''s province total');
+SELECT is((SELECT sum(cooperatives)::bigint FROM htx_territory_year_report WHERE area_level = 'district' AND year = 2025),
+	(SELECT count(*) FROM htx_cooperative_year WHERE year = 2025), '2025: every row in a former district');
+SELECT set_eq($$SELECT district_code, cooperatives, good, fair, model_count FROM htx_territory_year_report WHERE area_level = 'district' AND year = 2025 AND plan_territory$$,
+	$$SELECT l.former_district_code, count(*) AS n, count(*) FILTER (WHERE y.rating = 'tốt') AS g, count(*) FILTER (WHERE y.rating = 'khá') AS f, count(*) FILTER (WHERE y.is_model) AS m
+		FROM htx_cooperative_year y JOIN htx_cooperative_year_located l USING (cooperative_id, year)
+		WHERE y.year = 2025 AND l.plan_territory GROUP BY 1$$,
+	'2025 by former district of Thái Nguyên cũ equals plain SQL over the located rows');
+SELECT is((SELECT count(*) FROM htx_data_quality WHERE check_code IN ('commune_unknown', 'former_district_undetermined')
+	AND year <= 2024), 0::bigint, 'the sample''s rows up to 2024 raise no location check');
+
+SELECT * FROM finish();
+ROLLBACK;
