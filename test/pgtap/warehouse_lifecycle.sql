@@ -42,7 +42,7 @@ SELECT throws_ok($$SELECT htx_create_warehouse()$$, '55000',
 ROLLBACK TO SAVEPOINT incomplete;
 
 SELECT is((SELECT array_agg(v::text ORDER BY v::text) FROM htx_reader_views() v),
-	'{htx_agency_chain,htx_agency_spelling,htx_area,htx_commune_crosswalk,htx_data_quality,htx_district_year_report,htx_rating_trend,htx_target_progress,htx_task_assignments,htx_task_matrix}'::text[],
+	'{htx_agency_chain,htx_agency_spelling,htx_area,htx_commune_crosswalk,htx_cooperative_year_located,htx_data_quality,htx_district_year_report,htx_rating_trend,htx_target_progress,htx_task_assignments,htx_task_matrix,htx_territory_year_report}'::text[],
 	'htx_reader_views() lists the extension''s views and the warehouse''s');
 
 -- ---- update scripts replace a changed view in place (htx_replace_warehouse_view)

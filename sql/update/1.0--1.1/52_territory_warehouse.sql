@@ -29,7 +29,12 @@
 -- htx_cooperative_year_located; the reports across the reorganisation are
 -- htx_territory_year_report (both in htx_warehouse_view_sql, 50_warehouse.sql).
 
-CREATE FUNCTION @extschema@.htx_locate_warehouse_1_1()
+-- A missing warehouse view, created as htx_create_warehouse() would, but in
+-- an update script, where it would become a member: handed to the DBA at
+-- once (the owner of htx_cooperative_year owns it), with SELECT for the
+-- roles that may read htx_district_year_report.  Used here and by
+-- 62_territory_report.sql, which drops it.
+CREATE FUNCTION @extschema@.htx_add_warehouse_view_1_1(view_name pg_catalog.text)
 RETURNS pg_catalog.void
 LANGUAGE plpgsql
 SET search_path = pg_catalog, pg_temp
@@ -38,13 +43,49 @@ DECLARE
 	s name;
 	ext oid;
 	t regclass;
-	c regclass;
-	vname text;
 	v regclass;
 	ddl text;
 	grantee oid;
 BEGIN
 	SELECT e.oid, n.nspname INTO ext, s
+	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
+	WHERE e.extname = 'htx';
+	t := to_regclass(format('%I.htx_cooperative_year', s));
+	IF t IS NULL OR to_regclass(format('%I.%I', s, view_name)) IS NOT NULL THEN
+		RETURN;		-- no warehouse (htx_create_warehouse() makes the 1.1 one), or already there
+	END IF;
+	EXECUTE format('SELECT %I.htx_warehouse_view_sql($1)', s) INTO ddl USING view_name;
+	EXECUTE ddl;
+	v := to_regclass(format('%I.%I', s, view_name));
+	IF EXISTS (SELECT 1 FROM pg_depend d
+			WHERE d.classid = 'pg_class'::regclass AND d.objid = v
+			  AND d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext AND d.deptype = 'e') THEN
+		EXECUTE format('ALTER EXTENSION htx DROP VIEW %s', v);
+	END IF;
+	EXECUTE format('ALTER VIEW %s OWNER TO %I', v,
+		(SELECT r.rolname FROM pg_class k JOIN pg_roles r ON r.oid = k.relowner WHERE k.oid = t));
+	FOR grantee IN
+		SELECT DISTINCT a.grantee FROM pg_class k, aclexplode(k.relacl) a
+		WHERE k.oid = to_regclass(format('%I.htx_district_year_report', s))
+		  AND a.privilege_type = 'SELECT' AND a.grantee <> k.relowner
+	LOOP
+		EXECUTE format('GRANT SELECT ON %s TO %s', v,
+			CASE WHEN grantee = 0 THEN 'PUBLIC' ELSE quote_ident((SELECT r.rolname FROM pg_roles r WHERE r.oid = grantee)) END);
+	END LOOP;
+END
+$fn$;
+
+CREATE FUNCTION @extschema@.htx_locate_warehouse_1_1()
+RETURNS pg_catalog.void
+LANGUAGE plpgsql
+SET search_path = pg_catalog, pg_temp
+AS $fn$
+DECLARE
+	s name;
+	t regclass;
+	c regclass;
+BEGIN
+	SELECT n.nspname INTO s
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 	WHERE e.extname = 'htx';
 	t := to_regclass(format('%I.htx_cooperative_year', s));
@@ -62,40 +103,13 @@ BEGIN
 	EXECUTE format('ALTER TABLE %s ALTER COLUMN district_code DROP NOT NULL', c);
 	EXECUTE format('COMMENT ON COLUMN %s.district_code IS %L', c,
 		'GSO code of the district-level unit of Thái Nguyên cũ it is registered in (htx_district); NULL for a cooperative located only by the communes of its yearly rows (htx_cooperative_year.commune_code: Bắc Kạn cũ, or founded after 2025-06-30); 1.0 required it');
-
-	-- the new views, created as htx_create_warehouse() does but in an update
-	-- script, where they would become members: handed to the DBA at once, with
-	-- the readers of the 1.0 report given them too
-	FOREACH vname IN ARRAY '{htx_cooperative_year_located,htx_territory_year_report}'::text[] LOOP
-		IF to_regclass(format('%I.%I', s, vname)) IS NULL THEN
-			EXECUTE format('SELECT %I.htx_warehouse_view_sql($1)', s) INTO ddl USING vname;
-			EXECUTE ddl;
-			v := to_regclass(format('%I.%I', s, vname));
-			IF EXISTS (SELECT 1 FROM pg_depend d
-					WHERE d.classid = 'pg_class'::regclass AND d.objid = v
-					  AND d.refclassid = 'pg_extension'::regclass AND d.refobjid = ext AND d.deptype = 'e') THEN
-				EXECUTE format('ALTER EXTENSION htx DROP VIEW %s', v);
-			END IF;
-			EXECUTE format('ALTER VIEW %s OWNER TO %I', v,
-				(SELECT r.rolname FROM pg_class k JOIN pg_roles r ON r.oid = k.relowner WHERE k.oid = t));
-			FOR grantee IN
-				SELECT DISTINCT a.grantee FROM pg_class k, aclexplode(k.relacl) a
-				WHERE k.oid = to_regclass(format('%I.htx_district_year_report', s))
-				  AND a.privilege_type = 'SELECT' AND a.grantee <> k.relowner
-			LOOP
-				EXECUTE format('GRANT SELECT ON %s TO %s', v,
-					CASE WHEN grantee = 0 THEN 'PUBLIC' ELSE quote_ident((SELECT r.rolname FROM pg_roles r WHERE r.oid = grantee)) END);
-			END LOOP;
-		END IF;
-	END LOOP;
 END
 $fn$;
 SELECT @extschema@.htx_locate_warehouse_1_1();
 DROP FUNCTION @extschema@.htx_locate_warehouse_1_1();
 
--- htx_data_quality reads the located rows now (commune_unknown,
--- former_district_undetermined); the others read htx_cooperative_year.*
--- and see its new column
-SELECT @extschema@.htx_replace_warehouse_view('htx_data_quality');
-SELECT @extschema@.htx_replace_warehouse_view('htx_district_year_report');
-SELECT @extschema@.htx_replace_warehouse_view('htx_rating_trend');
+-- The attribution view now (htx_data_quality, which 60_targets.sql and
+-- 65_sweep.sql put in place, reads it); the report, which reads
+-- capital_vnd, after 60_targets.sql has added that column
+-- (62_territory_report.sql).
+SELECT @extschema@.htx_add_warehouse_view_1_1('htx_cooperative_year_located');
