@@ -69,7 +69,8 @@ SELECT throws_ok($$DROP EXTENSION IF EXISTS no_such_extension, htx$$, '2BP01', N
 	'naming htx among others changes nothing');
 
 -- ---- without the warehouse: the province's own rows in htx's tables
-DROP VIEW htx_data_quality, htx_rating_trend, htx_target_progress, htx_district_year_report;
+DROP VIEW htx_data_quality, htx_rating_trend, htx_target_progress, htx_district_year_report, htx_territory_year_report,
+	htx_cooperative_year_located;
 DROP TABLE htx_cooperative_year, htx_cooperative;
 SELECT is((SELECT count(*)::int FROM htx_own_rows()), 0, 'a new install holds no row of the province''s own');
 INSERT INTO htx_target_tolerance (plan_code, target_code, scope, tolerance)
