@@ -3,7 +3,7 @@
 -- former districts and provinces, straddling and split units, the data
 -- quality checks, and htx_territory_year_report.
 BEGIN;
-SELECT plan(37);
+SELECT plan(45);
 
 SELECT ok((SELECT count(*) FROM htx_create_warehouse()) >= 0, 'a warehouse');
 SELECT has_column('htx_cooperative_year', 'commune_code', 'yearly rows carry the commune they are filed under');
@@ -148,15 +148,39 @@ SELECT set_eq($$SELECT year, cooperatives, good, fair, revenue_total_vnd, model_
 		WHERE area_level = 'province' AND province_code = '19' AND year <= 2024$$,
 	$$SELECT year, cooperatives, good, fair, revenue_total_vnd, model_count FROM htx_district_year_report WHERE area_level = 'province' AND year <= 2024$$,
 	'Thái Nguyên cũ up to 2024: htx_district_year_report''s province total');
-SELECT is((SELECT sum(cooperatives)::bigint FROM htx_territory_year_report WHERE area_level = 'district' AND year = 2025),
-	(SELECT count(*) FROM htx_cooperative_year WHERE year = 2025), '2025: every row in a former district');
+
+-- the merged province's sample: rows up to 2024 under old communes, 2025
+-- rows under new ones, Bắc Kạn cũ's cooperatives without a district
+TRUNCATE htx_cooperative_year, htx_cooperative;
+SELECT is((SELECT cooperatives_created FROM htx_generate_sample(300, 11, 75)), 375::bigint, '300 cooperatives of Thái Nguyên cũ and 75 of Bắc Kạn cũ');
+SELECT is((SELECT count(*) FROM htx_cooperative_year WHERE commune_code IS NULL), 0::bigint, 'every row is filed under a commune');
+SELECT is((SELECT count(*) FROM htx_cooperative_year_located WHERE located_by IS DISTINCT FROM 'old commune' AND year <= 2024), 0::bigint,
+	'rows up to 2024 under old units');
+SELECT is((SELECT count(*) FROM htx_cooperative_year_located WHERE NOT commune_is_new AND year = 2025), 0::bigint, '2025 rows under new units');
+SELECT ok((SELECT count(*) FROM htx_cooperative_year_located WHERE commune_straddles AND year = 2025) > 0
+	AND (SELECT count(*) FROM htx_cooperative_year_located l JOIN htx_commune_crosswalk x ON x.new_code = l.commune_code
+		AND x.new_valid_from = l.commune_valid_from AND x.split WHERE l.year = 2025) > 0,
+	'the sample has 2025 rows in straddling units and in units that took a share of a split one');
+SELECT set_eq($$SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, revenue_total_vnd, model_count
+		FROM htx_territory_year_report WHERE area_level = 'district' AND plan_territory AND year <= 2024$$,
+	$$SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, revenue_total_vnd, model_count
+		FROM htx_district_year_report WHERE area_level = 'district' AND year <= 2024$$,
+	'filed under old communes, 2020-2024 by former district of Thái Nguyên cũ are still htx_district_year_report''s rows');
+SELECT is((SELECT sum(cooperatives)::bigint FROM htx_territory_year_report WHERE area_level = 'district' AND year = 2025)
+		+ (SELECT count(*) FROM htx_cooperative_year_located WHERE year = 2025 AND former_district_code IS NULL),
+	(SELECT count(*) FROM htx_cooperative_year WHERE year = 2025), '2025: every row in a former district, or listed as undetermined');
+SELECT is((SELECT count(*) FROM htx_cooperative_year_located WHERE former_district_code IS NULL),
+	(SELECT count(*) FROM htx_data_quality WHERE check_code = 'former_district_undetermined'),
+	'each undetermined row is in htx_data_quality (the sample''s: Bắc Kạn cooperatives founded in 2025 in a straddling unit)');
 SELECT set_eq($$SELECT district_code, cooperatives, good, fair, model_count FROM htx_territory_year_report WHERE area_level = 'district' AND year = 2025 AND plan_territory$$,
 	$$SELECT l.former_district_code, count(*) AS n, count(*) FILTER (WHERE y.rating = 'tốt') AS g, count(*) FILTER (WHERE y.rating = 'khá') AS f, count(*) FILTER (WHERE y.is_model) AS m
 		FROM htx_cooperative_year y JOIN htx_cooperative_year_located l USING (cooperative_id, year)
-		WHERE y.year = 2025 AND l.plan_territory GROUP BY 1$$,
+		WHERE y.year = 2025 AND l.plan_territory AND l.former_district_code IS NOT NULL GROUP BY 1$$,
 	'2025 by former district of Thái Nguyên cũ equals plain SQL over the located rows');
-SELECT is((SELECT count(*) FROM htx_data_quality WHERE check_code IN ('commune_unknown', 'former_district_undetermined')
-	AND year <= 2024), 0::bigint, 'the sample''s rows up to 2024 raise no location check');
+SELECT is((SELECT sum(cooperatives)::bigint FROM htx_territory_year_report WHERE area_level = 'commune' AND year = 2025),
+	(SELECT count(*) FROM htx_cooperative_year WHERE year = 2025), '2025 by new commune: every row once');
+SELECT is((SELECT cooperatives FROM htx_territory_year_report WHERE area_level = 'merged province' AND year = 2025),
+	(SELECT count(*) FROM htx_cooperative_year WHERE year = 2025), 'the merged province: every row');
 
 SELECT * FROM finish();
 ROLLBACK;

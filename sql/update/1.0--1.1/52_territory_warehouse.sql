@@ -123,3 +123,95 @@ DROP FUNCTION @extschema@.htx_locate_warehouse_1_1();
 -- capital_vnd, after 60_targets.sql has added that column
 -- (62_territory_report.sql).
 SELECT @extschema@.htx_add_warehouse_view_1_1('htx_cooperative_year_located');
+
+-- The sample builds the merged province ------------------------------------------
+--
+-- 1.0's generator (as 50_warehouse.sql leaves it) makes old Thái Nguyên's
+-- cooperatives and years; it stays, renamed, so that those rows are the same
+-- as before.  htx_generate_sample then files them under communes and adds
+-- Bắc Kạn cũ's.  Streams of the hash beyond 1.0's: 40 old commune within the
+-- district, 41 share of a split unit, 42 Bắc Kạn district, 43 donor
+-- cooperative.
+ALTER FUNCTION @extschema@.htx_generate_sample(pg_catalog.int4, pg_catalog.int4) RENAME TO htx_generate_sample_thai_nguyen;
+COMMENT ON FUNCTION @extschema@.htx_generate_sample_thai_nguyen(pg_catalog.int4, pg_catalog.int4) IS
+'the part of htx_generate_sample that makes old Thái Nguyên''s cooperatives in its nine districts and their years 2020..2025, by district only (1.0''s sample, unchanged); call htx_generate_sample';
+
+CREATE FUNCTION @extschema@.htx_generate_sample(cooperatives pg_catalog.int4 DEFAULT 600, seed pg_catalog.int4 DEFAULT 42,
+	bac_kan_cooperatives pg_catalog.int4 DEFAULT NULL,
+	OUT cooperatives_created pg_catalog.int8, OUT cooperative_years_created pg_catalog.int8)
+LANGUAGE plpgsql
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+	bk int4;
+	n_bk bigint;
+	n_bk_years bigint;
+BEGIN
+	IF bac_kan_cooperatives < 0 OR bac_kan_cooperatives > 10000000 THEN
+		RAISE EXCEPTION 'Bắc Kạn''s sample size must be between 0 and 10000000 cooperatives, not %', bac_kan_cooperatives
+			USING ERRCODE = 'invalid_parameter_value';
+	END IF;
+	SELECT s.cooperatives_created, s.cooperative_years_created INTO cooperatives_created, cooperative_years_created
+	FROM htx_generate_sample_thai_nguyen(cooperatives, seed) AS s;
+	IF bac_kan_cooperatives IS NULL THEN
+		RETURN;		-- 1.0's sample: old Thái Nguyên by district only
+	END IF;
+	bk := bac_kan_cooperatives;
+
+	-- Bắc Kạn cũ's cooperatives: no district_code (their districts are not in
+	-- htx_district), the figures of a donor cooperative of old Thái Nguyên,
+	-- revenue and capital at 60%
+	INSERT INTO htx_cooperative (cooperative_id, name, registration_code, district_code, sector, founded_on, dissolved_on)
+	SELECT cooperatives + i, 'HTX ' || d.name || ' ' || (cooperatives + i)::text,
+		'MAU-' || d.district_code || '-' || lpad((cooperatives + i)::text, 6, '0'),
+		NULL, c.sector, c.founded_on, c.dissolved_on
+	FROM generate_series(1, bk) AS i
+	CROSS JOIN LATERAL (SELECT o.district_code, o.name FROM htx_district_other o WHERE o.province_code = '06'
+		ORDER BY o.district_code OFFSET floor(htx_sample_uniform(seed, cooperatives + i, 42, 0) * 8::float8)::int4 LIMIT 1) AS d
+	JOIN htx_cooperative c ON c.cooperative_id = 1 + floor(htx_sample_uniform(seed, cooperatives + i, 43, 0) * cooperatives::float8)::int4;
+	GET DIAGNOSTICS n_bk = ROW_COUNT;
+	INSERT INTO htx_cooperative_year (cooperative_id, year, rating, score, fined, revenue_vnd, members, young_members, managers,
+		managers_trained, applies_tech, vietgap_certified, globalgap_certified, organic_certified, ocop_stars, is_model, capital_vnd)
+	SELECT cooperatives + i, y.year, y.rating, y.score, y.fined, round(y.revenue_vnd::numeric * 0.6::numeric, -6)::int8, y.members, y.young_members,
+		y.managers, y.managers_trained, y.applies_tech, y.vietgap_certified, y.globalgap_certified, y.organic_certified,
+		y.ocop_stars, y.is_model, round(y.capital_vnd::numeric * 0.6::numeric, -6)::int8
+	FROM generate_series(1, bk) AS i
+	JOIN htx_cooperative_year y ON y.cooperative_id = 1 + floor(htx_sample_uniform(seed, cooperatives + i, 43, 0) * cooperatives::float8)::int4;
+	GET DIAGNOSTICS n_bk_years = ROW_COUNT;
+
+	-- every cooperative's old commune, drawn in its district (Bắc Kạn's: in
+	-- the district its name and registration code carry); rows up to 2024
+	-- under it, 2025 rows under its successor (one of two for a split unit)
+	WITH home AS MATERIALIZED (
+		SELECT c.cooperative_id, COALESCE(c.district_code, split_part(c.registration_code, '-', 2)) AS district_code
+		FROM htx_cooperative c
+	), old AS MATERIALIZED (
+		SELECT h.cooperative_id, o.commune_code, o.valid_from
+		FROM home h
+		CROSS JOIN LATERAL (SELECT cm.commune_code, cm.valid_from FROM htx_commune cm
+			WHERE cm.district_code = h.district_code AND cm.valid_to = date '2025-06-30'
+			ORDER BY cm.commune_code
+			OFFSET floor(htx_sample_uniform(seed, h.cooperative_id, 40, 0)
+				* (SELECT count(*) FROM htx_commune k WHERE k.district_code = h.district_code AND k.valid_to = date '2025-06-30')::float8)::int4
+			LIMIT 1) AS o
+	), new AS MATERIALIZED (
+		SELECT o.cooperative_id, o.commune_code AS old_code, n.new_code
+		FROM old o
+		CROSS JOIN LATERAL (SELECT s.new_code FROM htx_commune_succession s
+			WHERE s.old_code = o.commune_code AND s.old_valid_from = o.valid_from
+			ORDER BY s.new_code
+			OFFSET floor(htx_sample_uniform(seed, o.cooperative_id, 41, 0)
+				* (SELECT count(*) FROM htx_commune_succession k WHERE k.old_code = o.commune_code AND k.old_valid_from = o.valid_from)::float8)::int4
+			LIMIT 1) AS n
+	)
+	UPDATE htx_cooperative_year y SET commune_code = CASE WHEN y.year <= 2024 THEN n.old_code ELSE n.new_code END
+	FROM new n WHERE n.cooperative_id = y.cooperative_id;
+
+	cooperatives_created := cooperatives_created + n_bk;
+	cooperative_years_created := cooperative_years_created + n_bk_years;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_generate_sample(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
+'fills the empty warehouse tables with a deterministic sample (creating the warehouse first when it is missing): the given number of cooperatives of old Thái Nguyên in its nine districts, as in 1.0; with bac_kan_cooperatives given (0 or more; htx knows no count for Bắc Kạn cũ: make demo passes a quarter of cooperatives, an assumption), the merged province: that many cooperatives of Bắc Kạn cũ in its eight districts, with the figures of a Thái Nguyên cooperative drawn by the seed at 60% of its revenue and capital; years 2020..2025, rows up to 2024 filed under an old commune of the cooperative''s district, 2025 rows under the new unit that took it (split units: one of the two); without bac_kan_cooperatives (NULL), 1.0''s sample: old Thái Nguyên by district only; the same seed gives the same rows everywhere';
+REVOKE ALL ON FUNCTION @extschema@.htx_generate_sample(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
+REVOKE ALL ON FUNCTION @extschema@.htx_generate_sample_thai_nguyen(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
