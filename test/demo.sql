@@ -10,8 +10,8 @@ SELECT s AS typed, s::htx_rating AS rating, htx_rating_label(s::htx_rating, 'en'
 FROM (VALUES ('Tốt'), ('KHA'), ('trung_binh'), ('TB'), ('yeu'), ('not rated'), ('Chưa xếp loại')) AS v(s)
 ORDER BY s::htx_rating DESC;
 
-\echo '== A sample province: Thái Nguyên''s nine districts, 2020-2025 (deterministic, seed 42)'
-SELECT * FROM htx_generate_sample(600, 42);
+\echo '== A sample province: the merged Thái Nguyên, 2020-2025 (deterministic, seed 42): 600 cooperatives of Thái Nguyên cũ, 150 of Bắc Kạn cũ (an assumed count); rows up to 2024 under old communes, 2025 under new ones'
+SELECT * FROM htx_generate_sample(600, 42, 150);
 
 \echo '== Plan 42/KH-UBND targets by district, 2025 (htx_district_year_report + htx_target_progress)'
 WITH met AS (
@@ -38,6 +38,31 @@ FROM htx_district_year_report r
 JOIN met m ON m.district_code IS NOT DISTINCT FROM r.district_code AND m.is_province_total = r.is_province_total
 WHERE r.year = 2025
 ORDER BY r.is_province_total, r.district_code;
+
+\echo '== Plan 42 on its own territory, 2025, by former district, from rows filed under the new communes (htx_territory_year_report)'
+SELECT r.area_name AS "former district / province", r.cooperatives AS "HTX",
+	r.rows_by_crosswalk AS "via crosswalk", r.rows_by_earlier_location AS "via earlier row",
+	r.rows_district_undetermined AS "undetermined",
+	r.good_fair_pct_all AS "tốt+khá % of all", r.model_count AS "models", r.tech_pct AS "tech %",
+	r.prev_year_cooperatives AS "HTX 2024"
+FROM htx_territory_year_report r
+WHERE r.year = 2025 AND r.plan_territory
+ORDER BY r.is_province_total, r.district_code;
+
+\echo '== 2025 by former province and for the merged province (which territory each figure covers)'
+SELECT area_name, cooperatives AS "HTX", good_fair_pct_all AS "tốt+khá % of all", model_count AS models,
+	rows_district_undetermined AS "district undetermined", territory
+FROM htx_territory_year_report
+WHERE year = 2025 AND area_level IN ('province', 'merged province')
+ORDER BY area_level DESC, province_code DESC;
+
+\echo '== 2025 by new commune of the merged province: the ten with most cooperatives, of how many with any'
+SELECT area_name AS "commune (from 2025-07-01)", commune_code, cooperatives AS "HTX", good_fair_pct_all AS "tốt+khá % of all",
+	model_count AS models, count(*) OVER () AS "communes with HTX"
+FROM htx_territory_year_report
+WHERE year = 2025 AND area_level = 'commune'
+ORDER BY cooperatives DESC, commune_code
+LIMIT 10;
 
 \echo '== Province targets, 2025, beside 2024 (the good/fair share counts every HTX NN; the 5 bn average is the models''; "about 30%" is met at or above 30)'
 SELECT target_code, comparator, required, round(measured, 2) AS measured, gap::numeric(20,2) AS gap, status,
