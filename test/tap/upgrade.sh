@@ -69,7 +69,7 @@ SELECT 'my_2025_ratings|' || md5(string_agg(t::text, '|' ORDER BY t::text COLLAT
 SQL
 }
 
-echo "1..14"
+echo "1..15"
 psql -X -q -c "CREATE ROLE $role LOGIN" || exit 1
 
 # ---- a 1.0 database, used, then updated
@@ -100,6 +100,20 @@ same "$tmp/rows.fresh" "$tmp/rows.after" "the upgraded database holds the same r
 is "$(q "$old" -c "SELECT denominator FROM htx_target WHERE target_code = 'GOOD_FAIR_65'")|$(q "$fresh" -c "SELECT coalesce(denominator, 'NULL') FROM htx_target WHERE target_code = 'GOOD_FAIR_65'")" \
 	"rated|NULL" "the province's own good/fair target keeps 1.0's reading (rated) through the update; one made under 1.1 counts every cooperative"
 is "$(q "$old" -c "SELECT count(capital_vnd) FROM htx_cooperative_year")" "0" "the kept 1.0 warehouse has the new capital column, empty"
+is "$(q "$old" -c "SELECT count(*) FROM (
+	(SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, good_fair_pct, revenue_total_vnd, model_count, district_kind, district_valid
+	 FROM htx_territory_year_report WHERE area_level = 'district' AND year <= 2024
+	 EXCEPT ALL
+	 SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, good_fair_pct, revenue_total_vnd, model_count, district_kind, district_valid
+	 FROM htx_district_year_report WHERE area_level = 'district' AND year <= 2024)
+	UNION ALL
+	(SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, good_fair_pct, revenue_total_vnd, model_count, district_kind, district_valid
+	 FROM htx_district_year_report WHERE area_level = 'district' AND year <= 2024
+	 EXCEPT ALL
+	 SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, good_fair_pct, revenue_total_vnd, model_count, district_kind, district_valid
+	 FROM htx_territory_year_report WHERE area_level = 'district' AND year <= 2024)) d")/$(q "$old" -c "SELECT count(*) FROM htx_cooperative_year_located WHERE located_by = 'district'")/$(q "$old" -c "SELECT count(*) FROM htx_cooperative_year")" \
+	"0/$(q "$old" -c "SELECT count(*) FROM htx_cooperative_year")/$(q "$old" -c "SELECT count(*) FROM htx_cooperative_year")" \
+	"the kept 1.0 warehouse, district-only rows: every row located by its district, and 2020-2024 by former district answer as htx_district_year_report"
 
 # ---- (a) every definition equal
 psql -X -q -d "$old" -f test/tap/describe_extension.sql > "$tmp/old.txt" 2>&1
