@@ -45,11 +45,11 @@ FROM unnest(ARRAY[
 -- htx_agency_on compares codes only: linear, no error, NULL for no agency
 SELECT is(htx_agency_on((SELECT mb FROM big), DATE '2025-07-01'), NULL, 'htx_agency_on: a 1 MB code is no agency (NULL), in linear time');
 
--- the message names the argument, the detail quotes 60 characters of it
+-- the message names the argument, the detail quotes 64 characters of it
 SELECT is((pg_temp.err('SELECT htx_agency_resolve((SELECT mb FROM big))'))[2], 'agency name is too long', 'the message says what is too long');
 SELECT is((pg_temp.err('SELECT htx_agency_resolve((SELECT mb FROM big))'))[3],
-	'It has 1048576 bytes; htx accepts at most 2000 characters. It begins "' || repeat('x', 60) || '…".',
-	'the detail gives the size and limit and quotes a 60-character prefix');
+	'It has 1048576 bytes; htx accepts at most 2000 characters. It begins "' || repeat('x', 64) || '...".',
+	'the detail gives the size and limit and quotes a 64-character prefix');
 SELECT is((pg_temp.err('SELECT htx_task_resolve((SELECT mb FROM big))'))[2], 'task is too long', 'tasks too');
 SELECT is((pg_temp.err('SELECT htx_role_resolve((SELECT mb FROM big))'))[2], 'role is too long', 'roles too');
 
@@ -69,16 +69,16 @@ SELECT is((pg_temp.err(format('SELECT * FROM htx_agency_tasks(%L)', repeat('sở
 SELECT ok(htx_name_similarity(repeat('nông nghiệp ', 166), repeat('nông thôn ', 200)) BETWEEN 0 AND 1,
 	'htx_name_similarity of two names near the limit');
 
--- messages of unknown names quote 60 characters and "…"
+-- messages of unknown names quote 64 characters and "..."
 SELECT is((pg_temp.err(format('SELECT htx_agency_resolve(%L)', repeat('ử', 2000))))[2],
-	'unknown agency "' || repeat('ử', 60) || '…"', 'unknown agency: the message quotes the first 60 characters');
+	'unknown agency "' || repeat('ử', 64) || '..."', 'unknown agency: the message quotes the first 64 characters');
 SELECT is((pg_temp.err(format('SELECT htx_task_resolve(%L)', repeat('A.', 1000))))[2],
-	'unknown task "' || repeat('A.', 30) || '…"', 'unknown task: the same');
+	'unknown task "' || repeat('A.', 32) || '..."', 'unknown task: the same');
 SELECT is((pg_temp.err(format('SELECT htx_role_resolve(%L)', repeat('r', 2000))))[2],
-	'unknown role "' || repeat('r', 60) || '…"', 'unknown role: the same');
+	'unknown role "' || repeat('r', 64) || '..."', 'unknown role: the same');
 SELECT is((pg_temp.err('SELECT htx_task_resolve(''III.9'')'))[2], 'unknown task "III.9"', 'short names are quoted whole');
-SELECT is(htx_quote_prefix(repeat('a', 60)), repeat('a', 60), 'htx_quote_prefix: 60 characters whole');
-SELECT is(htx_quote_prefix(repeat('ử', 61)), repeat('ử', 60) || '…', '61 characters cut to 60 and "…"');
+SELECT is(htx_excerpt(repeat('a', 64)), repeat('a', 64), 'htx_excerpt: 64 characters whole');
+SELECT is(htx_excerpt(repeat('ử', 65)), repeat('ử', 64) || '...', '65 characters cut to 64 and "..."');
 
 -- the resolvers answer as before
 SELECT is(htx_agency_resolve('Sở NN&PTNT'), 'DARD', 'htx_agency_resolve still resolves');

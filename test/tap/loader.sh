@@ -137,12 +137,12 @@ is "$(q -F'|' -f "$tmp/extra.sql" 2>&1)" '2|loader_test_extra_vnd|23514|violates
 1
 12' "a column added after the loader was written: its type and CHECK are checked and it loads"
 
-# ---- bounded: a 1 MB value is reported by its first 60 characters
+# ---- bounded: a 1 MB value is reported by its first 64 characters
 python3 -c "print('cooperative_id,year,rating'); print('106,2024,' + 'x' * 1000000)" > "$tmp/big.csv"
 { echo "SELECT htx_load_stage('htx_cooperative_year') \\gset"
   copy_cmd htx_load_cooperative_year "$tmp/big.csv"
   echo "SELECT line, column_name, length(value), length(reason) <= 201, sqlstate FROM htx_load_check();"; } > "$tmp/big.sql"
 is "$(q -F'|' -f "$tmp/big.sql" 2>&1)" "2|cooperative_id|3|t|23503
-2|rating|61|t|22P02" "a 1 MB value: the report quotes 60 characters and bounds the reason"
+2|rating|67|t|22P02" "a 1 MB value: the report quotes 64 characters and bounds the reason"
 
 exit $failed

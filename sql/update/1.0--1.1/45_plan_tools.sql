@@ -21,7 +21,7 @@
 --     22001 (string_data_right_truncation) at once when it is longer;
 --   * the work below that limit is linear in the length (trigrams from one
 --     pass over the characters; prefixes tried only up to the longest code);
---   * messages quote at most the first 60 characters (htx_quote_prefix).
+--   * messages quote at most the first 64 characters (htx_excerpt).
 -- 22001 rather than 54000 (program_limit_exceeded): the value is the
 -- caller's bad data, as when a string is too long for a varchar(n) column,
 -- not a limit of the server's; clients and loaders already file class 22 as
@@ -34,13 +34,14 @@ RETURN 2000;
 COMMENT ON FUNCTION @extschema@.htx_name_max_length() IS
 'the longest name, in characters, that the plan lookups accept (agency names, task codes and titles, roles, search text): 2000; a longer one raises 22001 before any work';
 
-CREATE FUNCTION @extschema@.htx_quote_prefix(value pg_catalog.text)
+-- How every message of htx quotes a value (C: src/excerpt.c does the same).
+CREATE FUNCTION @extschema@.htx_excerpt(value pg_catalog.text)
 RETURNS pg_catalog.text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN CASE WHEN pg_catalog.octet_length(value) OPERATOR(pg_catalog.<=) 60 OR pg_catalog.length(value) OPERATOR(pg_catalog.<=) 60 THEN value
-	ELSE pg_catalog.left(value, 60) OPERATOR(pg_catalog.||) '…' END;
-COMMENT ON FUNCTION @extschema@.htx_quote_prefix(pg_catalog.text) IS
-'a value as error messages quote it: whole up to 60 characters, else its first 60 characters and "…"';
+RETURN CASE WHEN pg_catalog.length(value) OPERATOR(pg_catalog.<=) 64 THEN value
+	ELSE pg_catalog.left(value, 64) OPERATOR(pg_catalog.||) '...' END;
+COMMENT ON FUNCTION @extschema@.htx_excerpt(pg_catalog.text) IS
+'a value as htx''s error messages quote it: the whole value up to 64 characters, else its first 64 characters followed by ...';
 
 CREATE FUNCTION @extschema@.htx_name_check(value pg_catalog.text, what pg_catalog.text)
 RETURNS pg_catalog.text
@@ -55,14 +56,14 @@ BEGIN
 		RAISE EXCEPTION '% is too long', what
 			USING ERRCODE = 'string_data_right_truncation',
 				  DETAIL = pg_catalog.format('It has %s bytes; htx accepts at most %s characters. It begins "%s".',
-					  pg_catalog.octet_length(value), htx_name_max_length(), htx_quote_prefix(value)),
+					  pg_catalog.octet_length(value), htx_name_max_length(), htx_excerpt(value)),
 				  HINT = 'Give the code, or the name as the plan writes it.';
 	END IF;
 	RETURN value;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_name_check(pg_catalog.text, pg_catalog.text) IS
-'the value itself when it has at most htx_name_max_length() characters (or is NULL); else raises 22001 "<what> is too long", quoting its first 60 characters';
+'the value itself when it has at most htx_name_max_length() characters (or is NULL); else raises 22001 "<what> is too long", quoting its first 64 characters';
 
 -- Trigrams in one pass over the characters (string_to_array with a NULL
 -- separator splits a string into its characters), the same set 1.0 built
@@ -183,7 +184,7 @@ BEGIN
 	IF pg_catalog.cardinality(hits) OPERATOR(pg_catalog.>) 1 THEN
 		SELECT pg_catalog.string_agg(pg_catalog.format('%s (%s)', a.agency_code, a.name_vi), ', ' ORDER BY a.agency_code) INTO listing
 		FROM htx_agency a WHERE a.agency_code OPERATOR(pg_catalog.=) ANY (hits);
-		RAISE EXCEPTION 'agency name "%" is ambiguous', htx_quote_prefix(name)
+		RAISE EXCEPTION 'agency name "%" is ambiguous', htx_excerpt(name)
 			USING ERRCODE = 'too_many_rows',
 				  DETAIL = pg_catalog.format('It matches %s agencies.', pg_catalog.cardinality(hits)),
 				  HINT = pg_catalog.format('Candidates: %s. Write more of the name, or give the agency code.', listing);
@@ -202,7 +203,7 @@ BEGIN
 	) AS c
 	JOIN htx_agency a ON a.agency_code OPERATOR(pg_catalog.=) c.agency_code
 	WHERE c.sim OPERATOR(pg_catalog.>=) 0.15::pg_catalog.float8;
-	RAISE EXCEPTION 'unknown agency "%"', htx_quote_prefix(name)
+	RAISE EXCEPTION 'unknown agency "%"', htx_excerpt(name)
 		USING ERRCODE = 'no_data_found',
 			  DETAIL = 'No agency code, name, short form or alias matches it, with or without diacritics.',
 			  HINT = CASE WHEN listing IS NULL
@@ -211,7 +212,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_agency_resolve(pg_catalog.text) IS
-'the agency code for any way its name is written: code, full or short name, with or without diacritics, NFC or NFD, any case, & / và / and, abbreviations (Sở NN&PTNT, Sở KH&ĐT, Liên minh HTX tỉnh, UBND huyện); an unknown name raises P0002 and an ambiguous one P0003, with the closest candidates in the hint; a name longer than htx_name_max_length() characters raises 22001 at once; messages quote at most the first 60 characters';
+'the agency code for any way its name is written: code, full or short name, with or without diacritics, NFC or NFD, any case, & / và / and, abbreviations (Sở NN&PTNT, Sở KH&ĐT, Liên minh HTX tỉnh, UBND huyện); an unknown name raises P0002 and an ambiguous one P0003, with the closest candidates in the hint; a name longer than htx_name_max_length() characters raises 22001 at once; messages quote at most the first 64 characters';
 
 CREATE OR REPLACE FUNCTION @extschema@.htx_task_resolve(task pg_catalog.text)
 RETURNS pg_catalog.text
@@ -242,7 +243,7 @@ BEGIN
 	IF pg_catalog.cardinality(hits) OPERATOR(pg_catalog.=) 1 THEN
 		RETURN hits[1];
 	ELSIF pg_catalog.cardinality(hits) OPERATOR(pg_catalog.>) 1 THEN
-		RAISE EXCEPTION 'task title "%" is ambiguous', htx_quote_prefix(task)
+		RAISE EXCEPTION 'task title "%" is ambiguous', htx_excerpt(task)
 			USING ERRCODE = 'too_many_rows',
 				  HINT = pg_catalog.format('Candidates: %s. Give the task code.', pg_catalog.array_to_string(hits, ', '));
 	END IF;
@@ -272,14 +273,14 @@ BEGIN
 		SELECT pg_catalog.string_agg(x.task_code, ', ' ORDER BY x.sort_order NULLS LAST, x.task_code) INTO listing
 		FROM htx_task x WHERE x.parent_code IS NULL;
 	END IF;
-	RAISE EXCEPTION 'unknown task "%"', htx_quote_prefix(task)
+	RAISE EXCEPTION 'unknown task "%"', htx_excerpt(task)
 		USING ERRCODE = 'no_data_found',
 			  DETAIL = 'Task codes follow the plan: III.4.c is item c) of III.4, A3.1 the first row of appendix group 3.',
 			  HINT = pg_catalog.format('Closest task codes: %s. htx_task lists them all.', listing);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_task_resolve(pg_catalog.text) IS
-'the task code for a code in any case and spacing (iii.4.C, "A 3.1"), a task''s clause ("Phụ lục row 3.2", "V.2 bullet 1") or its exact title (folded like htx_fold); an unknown task raises P0002 with the closest codes in the hint; a task longer than htx_name_max_length() characters raises 22001 at once; messages quote at most the first 60 characters';
+'the task code for a code in any case and spacing (iii.4.C, "A 3.1"), a task''s clause ("Phụ lục row 3.2", "V.2 bullet 1") or its exact title (folded like htx_fold); an unknown task raises P0002 with the closest codes in the hint; a task longer than htx_name_max_length() characters raises 22001 at once; messages quote at most the first 64 characters';
 
 CREATE OR REPLACE FUNCTION @extschema@.htx_role_resolve(role pg_catalog.text)
 RETURNS pg_catalog.text
@@ -293,7 +294,7 @@ DECLARE
 		WHEN 'support' THEN 'support' WHEN 'phoi hop' THEN 'support' END;
 BEGIN
 	IF r IS NULL THEN
-		RAISE EXCEPTION 'unknown role "%"', htx_quote_prefix(role)
+		RAISE EXCEPTION 'unknown role "%"', htx_excerpt(role)
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Use lead (chủ trì, đồng chủ trì), support (phối hợp), or NULL for both.';
 	END IF;
@@ -360,7 +361,7 @@ AS $fn$
 		'htx_name_similarity', 'htx_agency_on', 'htx_task_agencies', 'htx_task_agency_codes',
 		'htx_lead_agencies', 'htx_supporting_agencies', 'htx_agency_tasks', 'htx_task_search',
 		'htx_check_targets', 'htx_target_measured', 'htx_target_met', 'htx_rating_from_score',
-		'htx_fold', 'htx_name_max_length', 'htx_name_check', 'htx_quote_prefix')
+		'htx_fold', 'htx_name_max_length', 'htx_name_check', 'htx_excerpt')
 	ORDER BY p.oid::regprocedure::text
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_reader_functions() IS
@@ -394,7 +395,7 @@ BEGIN
 		RETURN;
 	END IF;
 	IF k OPERATOR(pg_catalog.=) '  ' THEN
-		RAISE EXCEPTION 'search text "%" has no letter or digit', htx_quote_prefix(query)
+		RAISE EXCEPTION 'search text "%" has no letter or digit', htx_excerpt(query)
 			USING ERRCODE = 'invalid_parameter_value',
 				  HINT = 'Search for words of the plan, e.g. htx_task_search(''mô hình'').';
 	END IF;

@@ -43,7 +43,7 @@
 --     year whose cooperative's line has errors (it could not load).
 -- Every step is one query over the staged rows (names: one resolver call per
 -- distinct name), so the cost grows linearly with the file.  Values in the
--- report are quoted to 60 characters (htx_quote_prefix), reasons to 200.
+-- report are quoted to 64 characters (htx_excerpt), reasons to 200.
 -- htx_load_commit() runs the same check, then inserts every staged row, or
 -- raises 22000 and inserts nothing when any row is bad, or inserts only the
 -- rows without errors (clean_only), all in the caller's transaction.
@@ -207,8 +207,8 @@ BEGIN
 				END IF;
 			ELSIF NOT EXISTS (SELECT 1 FROM htx_load_columns(t) lc WHERE lc.column_name OPERATOR(pg_catalog.=) h::name) THEN
 				pos_col := pos_col OPERATOR(pg_catalog.||) NULL::name;
-				INSERT INTO pg_temp.htx_load_errors VALUES (t, hdr_record, 1, htx_quote_prefix(hdr[k]), k, htx_quote_prefix(hdr[k]),
-					pg_catalog.format('%s has no column "%s"', t, htx_quote_prefix(h)), '42703', 'header');
+				INSERT INTO pg_temp.htx_load_errors VALUES (t, hdr_record, 1, htx_excerpt(hdr[k]), k, htx_excerpt(hdr[k]),
+					pg_catalog.format('%s has no column "%s"', t, htx_excerpt(h)), '42703', 'header');
 				usable := false;
 			ELSIF h::name OPERATOR(pg_catalog.=) ANY (mapped) THEN
 				pos_col := pos_col OPERATOR(pg_catalog.||) NULL::name;
@@ -269,7 +269,7 @@ BEGIN
 					res := htx_sector_resolve(m.raw);
 					IF res IS NULL THEN
 						err_state := '23503';
-						err_msg := pg_catalog.format('unknown cooperative sector "%s"', htx_quote_prefix(m.raw));
+						err_msg := pg_catalog.format('unknown cooperative sector "%s"', htx_excerpt(m.raw));
 					END IF;
 				ELSIF EXISTS (SELECT 1 FROM htx_district d WHERE d.district_code OPERATOR(pg_catalog.=) m.raw) THEN
 					res := m.raw;
@@ -285,7 +285,7 @@ BEGIN
 			END LOOP;
 			EXECUTE pg_catalog.format($q$
 				INSERT INTO pg_temp.htx_load_errors
-				SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_quote_prefix(w.%I), n.reason, n.state, 'name'
+				SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_excerpt(w.%I), n.reason, n.state, 'name'
 				FROM pg_temp.%I w JOIN pg_temp.htx_load_names n ON n.raw OPERATOR(pg_catalog.=) w.%I
 				WHERE n.state IS NOT NULL$q$, c.column_name, c.attnum, c.column_name, raw_t, c.column_name)
 				USING t;
@@ -303,7 +303,7 @@ BEGIN
 		LOOP
 			EXECUTE pg_catalog.format($q$
 				INSERT INTO pg_temp.htx_load_errors
-				SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_quote_prefix(w.%I),
+				SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_excerpt(w.%I),
 					CASE WHEN pg_catalog.length(e.message) OPERATOR(pg_catalog.>) 200 THEN pg_catalog.left(e.message, 200) OPERATOR(pg_catalog.||) '…' ELSE e.message END,
 					e.sqlstate, 'type'
 				FROM pg_temp.%I w CROSS JOIN LATERAL htx_input_error(w.%I, $2, $3) e
@@ -360,7 +360,7 @@ BEGIN
 			EXECUTE pg_catalog.format($q$
 				INSERT INTO pg_temp.htx_load_errors
 				SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s,
-					htx_quote_prefix(%s), %L, '23514', 'check'
+					htx_excerpt(%s), %L, '23514', 'check'
 				FROM pg_temp.%I w
 				WHERE NOT (w.htx_load_bad OPERATOR(pg_catalog.&&) $2) AND (%s) IS FALSE$q$,
 				pg_catalog.array_to_string(con.cols, ','), con.first_col,
@@ -390,7 +390,7 @@ BEGIN
 			FROM pg_catalog.unnest(con.cols) AS col;
 			EXECUTE pg_catalog.format($q$
 				INSERT INTO pg_temp.htx_load_errors
-				SELECT $1, d.htx_load_record, d.htx_load_line, %L, %s, htx_quote_prefix(d.v),
+				SELECT $1, d.htx_load_record, d.htx_load_line, %L, %s, htx_excerpt(d.v),
 					pg_catalog.format('duplicate key (%s)=(%%s): line %%s has it too', d.v, d.first_line), '23505', 'duplicate'
 				FROM (SELECT w.htx_load_record, w.htx_load_line, %s AS v,
 						pg_catalog.first_value(w.htx_load_line) OVER k AS first_line, pg_catalog.row_number() OVER k AS n
@@ -402,7 +402,7 @@ BEGIN
 				keyvals, typed_t, cond, keys) USING t, con.cols;
 			EXECUTE pg_catalog.format($q$
 				INSERT INTO pg_temp.htx_load_errors
-				SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_quote_prefix(%s),
+				SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_excerpt(%s),
 					pg_catalog.format('key (%s)=(%%s) is already in %s', %s), '23505', 'exists'
 				FROM pg_temp.%I w
 				WHERE %s AND NOT (w.htx_load_bad OPERATOR(pg_catalog.&&) $2)
@@ -438,7 +438,7 @@ BEGIN
 			IF ref_typed IS NULL THEN
 				EXECUTE pg_catalog.format($q$
 					INSERT INTO pg_temp.htx_load_errors
-					SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_quote_prefix(%s),
+					SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_excerpt(%s),
 						pg_catalog.format('(%s)=(%%s) is not in %s (foreign key %s)', %s), '23503', 'reference'
 					FROM pg_temp.%I w
 					WHERE %s AND NOT (w.htx_load_bad OPERATOR(pg_catalog.&&) $2)
@@ -449,7 +449,7 @@ BEGIN
 			ELSE
 				EXECUTE pg_catalog.format($q$
 					INSERT INTO pg_temp.htx_load_errors
-					SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_quote_prefix(%s),
+					SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_excerpt(%s),
 						CASE WHEN bad.line IS NULL
 							THEN pg_catalog.format('(%s)=(%%s) is neither in %s nor among its staged rows (foreign key %s)', %s)
 							ELSE pg_catalog.format('(%s)=(%%s) is staged on line %%s of the %s file, which has errors', %s, bad.line) END,
@@ -493,7 +493,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_load_check() IS
-'every bad row of the files staged with htx_load_stage, in one pass and without loading anything: one row per error with the table (file), the line of the file (1 is the header; a record with a quoted line break counts its lines), the column, the value (its first 60 characters), the reason and its SQLSTATE; no rows when the load is clean';
+'every bad row of the files staged with htx_load_stage, in one pass and without loading anything: one row per error with the table (file), the line of the file (1 is the header; a record with a quoted line break counts its lines), the column, the value (its first 64 characters), the reason and its SQLSTATE; no rows when the load is clean';
 
 CREATE FUNCTION @extschema@.htx_load_commit(clean_only pg_catalog.bool DEFAULT false)
 RETURNS TABLE (file pg_catalog.text, staged_rows pg_catalog.int8, loaded_rows pg_catalog.int8, rejected_rows pg_catalog.int8)

@@ -15,13 +15,7 @@
 -- A 1 MB bad argument made a 1 MB message, and as much in the server log.
 -- The C input functions clip at the same length (src/excerpt.c).
 
-CREATE FUNCTION @extschema@.htx_excerpt(value pg_catalog.text)
-RETURNS pg_catalog.text
-LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-RETURN CASE WHEN pg_catalog.length(value) OPERATOR(pg_catalog.<=) 64 THEN value
-	ELSE pg_catalog.left(value, 64) OPERATOR(pg_catalog.||) '...' END;
-COMMENT ON FUNCTION @extschema@.htx_excerpt(pg_catalog.text) IS
-'a value as htx''s error messages quote it: the whole value up to 64 characters, else its first 64 characters followed by ...';
+-- htx_excerpt, which quotes bad values in messages, is defined in 45_plan_tools.sql.
 
 CREATE OR REPLACE FUNCTION @extschema@.htx_task_check_links()
 RETURNS trigger
