@@ -93,16 +93,7 @@ BEGIN
 	IF t IS NULL OR c IS NULL THEN
 		RETURN;		-- no warehouse: htx_create_warehouse() makes the 1.1 one
 	END IF;
-	-- 60_targets.sql's column first, exactly as it adds it (it then finds it
-	-- there), so that the columns stand in htx_create_warehouse()'s order and
-	-- the attribution view can be created here
-	IF NOT EXISTS (SELECT 1 FROM pg_attribute a
-			WHERE a.attrelid = t AND a.attname = 'capital_vnd' AND NOT a.attisdropped) THEN
-		EXECUTE format('ALTER TABLE %s ADD COLUMN capital_vnd pg_catalog.int8
-			CONSTRAINT htx_cooperative_year_capital_not_negative CHECK (capital_vnd OPERATOR(pg_catalog.>=) 0)', t);
-		EXECUTE format('COMMENT ON COLUMN %s.capital_vnd IS %L', t,
-			'total capital (tổng nguồn vốn) at the end of the year, VND; with members and revenue it gives the size class of Decree 113/2024/NĐ-CP (htx_size_class); added in 1.1');
-	END IF;
+	-- capital_vnd is there already (51_warehouse_capital.sql)
 	IF NOT EXISTS (SELECT 1 FROM pg_attribute a
 			WHERE a.attrelid = t AND a.attname = 'commune_code' AND NOT a.attisdropped) THEN
 		EXECUTE format('ALTER TABLE %s ADD COLUMN commune_code pg_catalog.text
@@ -119,9 +110,8 @@ SELECT @extschema@.htx_locate_warehouse_1_1();
 DROP FUNCTION @extschema@.htx_locate_warehouse_1_1();
 
 -- The attribution view now (htx_data_quality, which 60_targets.sql and
--- 65_sweep.sql put in place, reads it); the report, which reads
--- capital_vnd, after 60_targets.sql has added that column
--- (62_territory_report.sql).
+-- 65_sweep.sql put in place, reads it); the report after 60_targets.sql has
+-- put its views in place (62_territory_report.sql).
 SELECT @extschema@.htx_add_warehouse_view_1_1('htx_cooperative_year_located');
 
 -- The sample builds the merged province ------------------------------------------

@@ -395,35 +395,8 @@ $fn$;
 COMMENT ON FUNCTION @extschema@.htx_size_class(pg_catalog.int4, pg_catalog.int8, pg_catalog.int8, pg_catalog.text) IS
 'size class of a cooperative under Decree 113/2024/NĐ-CP (lớn, vừa, nhỏ, siêu nhỏ) from its official members, yearly revenue and total capital (VND), by the thresholds of htx_size_threshold for the sector group (agriculture: agriculture, forestry, fisheries); NULL when missing figures would decide; a size, not a rating';
 
--- The warehouse: capital becomes a yearly field --------------------------------
---
--- A 1.0 warehouse the update kept (50_warehouse.sql) is the DBA's: add the
--- column htx_create_warehouse() now creates, at the end, and put the changed
--- views in place.
-CREATE FUNCTION @extschema@.htx_add_capital_1_1()
-RETURNS pg_catalog.void
-LANGUAGE plpgsql
-SET search_path = pg_catalog, pg_temp
-AS $fn$
-DECLARE
-	s name;
-	t regclass;
-BEGIN
-	SELECT n.nspname INTO s
-	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
-	WHERE e.extname = 'htx';
-	t := to_regclass(format('%I.htx_cooperative_year', s));
-	IF t IS NOT NULL AND NOT EXISTS (SELECT 1 FROM pg_attribute a
-			WHERE a.attrelid = t AND a.attname = 'capital_vnd' AND NOT a.attisdropped) THEN
-		EXECUTE format('ALTER TABLE %s ADD COLUMN capital_vnd pg_catalog.int8
-			CONSTRAINT htx_cooperative_year_capital_not_negative CHECK (capital_vnd OPERATOR(pg_catalog.>=) 0)', t);
-		EXECUTE format('COMMENT ON COLUMN %s.capital_vnd IS %L', t,
-			'total capital (tổng nguồn vốn) at the end of the year, VND; with members and revenue it gives the size class of Decree 113/2024/NĐ-CP (htx_size_class); added in 1.1');
-	END IF;
-END
-$fn$;
-SELECT @extschema@.htx_add_capital_1_1();
-DROP FUNCTION @extschema@.htx_add_capital_1_1();
+-- The warehouse: capital becomes a yearly field (51_warehouse_capital.sql
+-- adds it to a kept 1.0 warehouse); the changed views are put in place here.
 
 SELECT @extschema@.htx_replace_warehouse_view('htx_district_year_report');
 SELECT @extschema@.htx_replace_warehouse_view('htx_target_progress');
