@@ -56,6 +56,99 @@ LANGUAGE C VOLATILE;
 COMMENT ON FUNCTION @extschema@.htx_input_error(pg_catalog.text, pg_catalog.regtype, pg_catalog.int4) IS
 'why a text is not valid input for a type (with a typmod, as for a column): the SQLSTATE and message its input function raises (domain checks included), or two NULLs when it is valid or NULL; catches only data errors (classes 22 and 23); PostgreSQL 15''s pg_input_error_info';
 
+-- A commune named in a yearly row, on the row's reporting date ------------------
+-- htx_area_resolve answers a unit of any level; a yearly row's commune_code
+-- must be a commune-level unit (xã, phường, thị trấn) valid on 31 December
+-- of its year.  This restricts it: a unique match of another level is
+-- refused, and an ambiguous name is narrowed to its commune-level
+-- candidates (read from the resolver's hint, whose list it writes as "code
+-- full name, ..."), so "Tân Thịnh" in a 2024 row is ambiguous between the
+-- phường and the xã, "Đại Từ" in a 2024 row is the district (refused) and in
+-- a 2025 row the new xã.  A code is checked with htx_commune_check.  It
+-- catches the resolver's P0003, a subtransaction, which PostgreSQL 15 does
+-- not allow in parallel mode: VOLATILE and PARALLEL UNSAFE, as htx_input_error.
+CREATE FUNCTION @extschema@.htx_commune_resolve(name pg_catalog.text, as_of pg_catalog.date)
+RETURNS pg_catalog.text
+LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+	max_len constant int := 200;
+	f text;
+	res text;
+	hnt text;
+	cands text[];
+	communes text[];
+	listing text;
+	padded text;
+	only_hint constant text := 'Give the xã, phường or thị trấn (old units until 2025-06-30, new ones from 2025-07-01), or leave the commune empty: the row is then located by its cooperative''s district.';
+BEGIN
+	IF length(name) > max_len THEN
+		RAISE EXCEPTION 'unit name is too long (% characters)', length(name)
+			USING ERRCODE = 'invalid_parameter_value',
+				  DETAIL = format('A unit''s name has at most %s characters here.', max_len);
+	END IF;
+	f := htx_area_fold(name);
+
+	-- a code: a commune's on that date, else what it is
+	IF f ~ '^[0-9]+$' THEN
+		IF f ~ '^[0-9]{5}$' THEN
+			PERFORM htx_commune_check(f, as_of);
+			RETURN f;
+		END IF;
+		SELECT string_agg(format('%s %s (a %s)', a.area_code, a.full_name, a.level), ', ' ORDER BY a.area_code) INTO listing
+		FROM htx_area a
+		WHERE a.area_code = f AND as_of BETWEEN a.valid_from AND COALESCE(a.valid_to, 'infinity');
+		IF listing IS NOT NULL THEN
+			RAISE EXCEPTION 'no commune-level unit "%" on %, only %', name, as_of, listing
+				USING ERRCODE = 'no_data_found', HINT = only_hint;
+		END IF;
+		IF length(f) < 5 THEN
+			SELECT format('%s is %s on that date: did a spreadsheet drop its leading zero?', a.area_code, a.full_name) INTO padded
+			FROM htx_area a
+			WHERE a.level = 'commune' AND a.area_code = lpad(f, 5, '0')
+			  AND as_of BETWEEN a.valid_from AND COALESCE(a.valid_to, 'infinity');
+		END IF;
+		RAISE EXCEPTION 'no commune has code "%" on %', htx_excerpt(f), as_of
+			USING ERRCODE = 'no_data_found',
+				  DETAIL = concat_ws(' ', 'A commune''s code has five digits.', padded);
+	END IF;
+
+	-- a name: the resolver's answer, kept to the commune level
+	BEGIN
+		res := htx_area_resolve(name, as_of);
+		cands := ARRAY[res];
+	EXCEPTION WHEN too_many_rows THEN
+		GET STACKED DIAGNOSTICS hnt = PG_EXCEPTION_HINT;
+		cands := ARRAY(SELECT m[1] FROM regexp_matches(COALESCE(hnt, ''), '(?:^Candidates: |, )([0-9]{2,5}) ', 'g') AS m);
+		IF cardinality(cands) = 0 THEN
+			RAISE;      -- a hint this function cannot read: the resolver's error as it is
+		END IF;
+	END;
+	communes := ARRAY(SELECT DISTINCT c.commune_code FROM htx_commune c
+		WHERE c.commune_code = ANY (cands) AND as_of BETWEEN c.valid_from AND COALESCE(c.valid_to, 'infinity')
+		ORDER BY 1);
+	IF cardinality(communes) = 1 THEN
+		RETURN communes[1];
+	ELSIF cardinality(communes) > 1 THEN
+		SELECT string_agg(format('%s %s', a.area_code, a.full_name), ', ' ORDER BY a.area_code) INTO listing
+		FROM htx_area a
+		WHERE a.level = 'commune' AND a.area_code = ANY (communes) AND as_of BETWEEN a.valid_from AND COALESCE(a.valid_to, 'infinity');
+		RAISE EXCEPTION 'commune name "%" is ambiguous on %', name, as_of
+			USING ERRCODE = 'too_many_rows',
+				  DETAIL = format('It matches %s commune-level units valid on that date.', cardinality(communes)),
+				  HINT = format('Candidates: %s. Add the kind (xã, phường, thị trấn) or give the code.', listing);
+	END IF;
+	SELECT string_agg(format('%s %s (a %s)', a.area_code, a.full_name, a.level), ', ' ORDER BY length(a.area_code), a.area_code) INTO listing
+	FROM htx_area a
+	WHERE a.area_code = ANY (cands) AND as_of BETWEEN a.valid_from AND COALESCE(a.valid_to, 'infinity');
+	RAISE EXCEPTION 'no commune-level unit "%" on %, only %', name, as_of, listing
+		USING ERRCODE = 'no_data_found', HINT = only_hint;
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_commune_resolve(pg_catalog.text, pg_catalog.date) IS
+'the code of the commune-level unit (xã, phường, thị trấn) a name or code means on a date, as the loader reads htx_cooperative_year.commune_code on the row''s reporting date (31 December of its year): a name as htx_area_resolve reads it (diacritics or not, NFC or NFD, with or without its kind), kept to the commune level (an ambiguous name narrowed to its communes; a district or province raises P0002 naming it), or a five-digit code valid on that date (htx_commune_check: P0002 naming the code''s units and dates); unknown P0002, ambiguous P0003 with the candidates, over 200 characters 22023; VOLATILE and PARALLEL UNSAFE: it catches the resolver''s error in a subtransaction';
+
 CREATE FUNCTION @extschema@.htx_load_targets()
 RETURNS TABLE (target pg_catalog.regclass, load_order pg_catalog.int4)
 LANGUAGE sql STABLE PARALLEL SAFE
@@ -173,6 +266,10 @@ DECLARE
 	res text;
 	err_state text;
 	err_msg text;
+	err_detail text;
+	err_hint text;
+	year_expr text;
+	name_as_of date;
 	usable bool;
 	as_of constant date := date '2025-06-30';
 BEGIN
@@ -249,51 +346,104 @@ BEGIN
 					FROM pg_temp.htx_load_rows r WHERE r.target OPERATOR(pg_catalog.=) $1) AS y) AS x
 			WHERE x.record OPERATOR(pg_catalog.>) $2$q$, raw_t, sel) USING t, hdr_record;
 
-		-- names, as htx resolves them: each distinct value once
+		-- names, as htx resolves them: each distinct value once (a commune:
+		-- each distinct value and year, as it is read on the year's 31 December)
 		FOR c IN
-			SELECT lc.column_name, lc.attnum, co.confrelid::regclass AS ref
+			SELECT lc.column_name, lc.attnum,
+				CASE WHEN co.confrelid OPERATOR(pg_catalog.=) 'htx_sector'::regclass THEN 'sector' ELSE 'district' END AS kind
 			FROM htx_load_columns(t) lc
 			JOIN pg_constraint co ON co.conrelid OPERATOR(pg_catalog.=) t AND co.contype OPERATOR(pg_catalog.=) 'f'
 				AND co.conkey OPERATOR(pg_catalog.=) ARRAY[lc.attnum]
 				AND co.confrelid OPERATOR(pg_catalog.=) ANY (ARRAY['htx_sector'::regclass, 'htx_district'::regclass])
 			WHERE lc.column_name OPERATOR(pg_catalog.=) ANY (mapped)
-			ORDER BY lc.attnum
+			UNION ALL
+			-- htx_cooperative_year.commune_code, which has no foreign key (a
+			-- unit is a code on a date): read on the row's reporting date
+			SELECT lc.column_name, lc.attnum, 'commune'
+			FROM htx_load_columns(t) lc
+			WHERE t OPERATOR(pg_catalog.=) (SELECT x.target FROM htx_load_targets() x WHERE x.load_order OPERATOR(pg_catalog.=) 2)
+			  AND lc.column_name OPERATOR(pg_catalog.=) 'commune_code' AND lc.column_name OPERATOR(pg_catalog.=) ANY (mapped)
+			  AND 'year'::name OPERATOR(pg_catalog.=) ANY (mapped)
+			ORDER BY 2
 		LOOP
+			year_expr := CASE WHEN c.kind OPERATOR(pg_catalog.=) 'commune' THEN 'w.year' ELSE 'NULL::pg_catalog.text' END;
+			IF c.kind OPERATOR(pg_catalog.=) 'commune' THEN
+				-- an empty cell (spaces too) is no commune: the row is located by its district
+				EXECUTE pg_catalog.format('UPDATE pg_temp.%I w SET %I = NULL WHERE pg_catalog.btrim(w.%I) OPERATOR(pg_catalog.=) %L',
+					raw_t, c.column_name, c.column_name, '');
+			END IF;
 			DROP TABLE IF EXISTS pg_temp.htx_load_names;
-			EXECUTE pg_catalog.format('CREATE TEMP TABLE htx_load_names AS SELECT DISTINCT w.%I AS raw, NULL::pg_catalog.text AS resolved,
-				NULL::pg_catalog.text AS reason, NULL::pg_catalog.text AS state FROM pg_temp.%I w WHERE w.%I IS NOT NULL',
-				c.column_name, raw_t, c.column_name);
-			FOR m IN SELECT n.raw FROM pg_temp.htx_load_names n LOOP
-				res := NULL; err_state := NULL; err_msg := NULL;
-				IF c.ref OPERATOR(pg_catalog.=) 'htx_sector'::regclass THEN
+			EXECUTE pg_catalog.format('CREATE TEMP TABLE htx_load_names AS SELECT DISTINCT w.%I AS raw, %s AS year_raw,
+				NULL::pg_catalog.text AS resolved, NULL::pg_catalog.text AS reason, NULL::pg_catalog.text AS state,
+				false AS unread FROM pg_temp.%I w WHERE w.%I IS NOT NULL',
+				c.column_name, year_expr, raw_t, c.column_name);
+			FOR m IN SELECT n.raw, n.year_raw FROM pg_temp.htx_load_names n LOOP
+				res := NULL; err_state := NULL; err_msg := NULL; err_detail := NULL; err_hint := NULL; name_as_of := as_of;
+				IF c.kind OPERATOR(pg_catalog.=) 'commune' THEN
+					-- 31 December of the row's year; a year that is not one is
+					-- reported by its own column, and the commune read once it is
+					name_as_of := NULL;
+					IF m.year_raw OPERATOR(pg_catalog.~) '^\s*\+?[0-9]{1,9}\s*$' THEN
+						k := pg_catalog.btrim(m.year_raw)::int;
+						IF k OPERATOR(pg_catalog.>=) 1 AND k OPERATOR(pg_catalog.<=) 9999 THEN
+							name_as_of := pg_catalog.make_date(k, 12, 31);
+						END IF;
+					END IF;
+				END IF;
+				IF c.kind OPERATOR(pg_catalog.=) 'sector' THEN
 					res := htx_sector_resolve(m.raw);
 					IF res IS NULL THEN
 						err_state := '23503';
 						err_msg := pg_catalog.format('unknown cooperative sector "%s"', htx_excerpt(m.raw));
 					END IF;
-				ELSIF EXISTS (SELECT 1 FROM htx_district d WHERE d.district_code OPERATOR(pg_catalog.=) m.raw) THEN
+				ELSIF name_as_of IS NULL THEN
+					NULL;
+				ELSIF c.kind OPERATOR(pg_catalog.=) 'district'
+				  AND EXISTS (SELECT 1 FROM htx_district d WHERE d.district_code OPERATOR(pg_catalog.=) m.raw) THEN
 					res := m.raw;
 				ELSE
 					BEGIN
-						res := htx_area_resolve(m.raw, as_of);
+						IF c.kind OPERATOR(pg_catalog.=) 'commune' THEN
+							res := htx_commune_resolve(m.raw, name_as_of);
+						ELSE
+							res := htx_area_resolve(m.raw, name_as_of);
+						END IF;
 					EXCEPTION WHEN data_exception OR no_data_found OR too_many_rows OR invalid_parameter_value THEN
-						GET STACKED DIAGNOSTICS err_state = RETURNED_SQLSTATE, err_msg = MESSAGE_TEXT;
+						GET STACKED DIAGNOSTICS err_state = RETURNED_SQLSTATE, err_msg = MESSAGE_TEXT,
+							err_detail = PG_EXCEPTION_DETAIL, err_hint = PG_EXCEPTION_HINT;
+						-- the reason names what the resolver found: the candidates
+						-- of an ambiguous name, the units of that name or code on
+						-- other dates, or the closest names on that date
+						IF err_hint OPERATOR(pg_catalog.~) '^Candidates: ' THEN
+							err_msg := err_msg OPERATOR(pg_catalog.||) ': ' OPERATOR(pg_catalog.||)
+								pg_catalog.regexp_replace(err_hint, '^Candidates: (.*?)\. Add the kind.*$', '\1');
+						ELSIF err_detail OPERATOR(pg_catalog.~) '^(Units of that name on other dates|Code [0-9]+ was|A commune''s code)' THEN
+							err_msg := err_msg OPERATOR(pg_catalog.||) '. ' OPERATOR(pg_catalog.||) err_detail;
+						ELSIF err_hint OPERATOR(pg_catalog.~) '^Closest on that date: ' THEN
+							err_msg := err_msg OPERATOR(pg_catalog.||) '. ' OPERATOR(pg_catalog.||) err_hint;
+						END IF;
+						IF pg_catalog.length(err_msg) OPERATOR(pg_catalog.>) 200 THEN
+							err_msg := pg_catalog.left(err_msg, 200) OPERATOR(pg_catalog.||) '…';
+						END IF;
 					END;
 				END IF;
-				UPDATE pg_temp.htx_load_names n SET resolved = res, reason = err_msg, state = err_state
-				WHERE n.raw OPERATOR(pg_catalog.=) m.raw;
+				UPDATE pg_temp.htx_load_names n SET resolved = res, reason = err_msg, state = err_state,
+					unread = c.kind OPERATOR(pg_catalog.=) 'commune' AND name_as_of IS NULL
+				WHERE n.raw OPERATOR(pg_catalog.=) m.raw AND n.year_raw IS NOT DISTINCT FROM m.year_raw;
 			END LOOP;
 			EXECUTE pg_catalog.format($q$
 				INSERT INTO pg_temp.htx_load_errors
 				SELECT $1, w.htx_load_record, w.htx_load_line, %L, %s, htx_excerpt(w.%I), n.reason, n.state, 'name'
 				FROM pg_temp.%I w JOIN pg_temp.htx_load_names n ON n.raw OPERATOR(pg_catalog.=) w.%I
-				WHERE n.state IS NOT NULL$q$, c.column_name, c.attnum, c.column_name, raw_t, c.column_name)
+					AND n.year_raw IS NOT DISTINCT FROM %s
+				WHERE n.state IS NOT NULL$q$, c.column_name, c.attnum, c.column_name, raw_t, c.column_name, year_expr)
 				USING t;
 			EXECUTE pg_catalog.format($q$
-				UPDATE pg_temp.%I w SET %I = n.resolved
+				UPDATE pg_temp.%I w SET %I = CASE WHEN n.unread THEN NULL ELSE n.resolved END
 				FROM pg_temp.htx_load_names n
-				WHERE n.raw OPERATOR(pg_catalog.=) w.%I AND n.state IS NULL AND n.resolved OPERATOR(pg_catalog.<>) n.raw$q$,
-				raw_t, c.column_name, c.column_name);
+				WHERE n.raw OPERATOR(pg_catalog.=) w.%I AND n.year_raw IS NOT DISTINCT FROM %s AND n.state IS NULL
+				  AND (n.unread OR n.resolved OPERATOR(pg_catalog.<>) n.raw)$q$,
+				raw_t, c.column_name, c.column_name, year_expr);
 		END LOOP;
 
 		-- types: every value is valid input for its column's type
