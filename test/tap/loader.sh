@@ -3,7 +3,9 @@
 # many kinds of bad rows (wrong types, a bad rating, a score that does not
 # give its rating, negative numbers, unknown sector and district names,
 # duplicate ids, a year of an unknown cooperative and one of a bad
-# cooperative, empty required fields), and the cooperative file has Excel's
+# cooperative, empty required fields, communes read on the row's 31 December:
+# ambiguous, a district, an old code in a 2026 row, and one not read because
+# its year is bad), and the cooperative file has Excel's
 # byte-order mark, CRLF line ends and a quoted field with a comma and a line
 # break.  Checks the exact list htx_load_check() reports, that nothing
 # reaches the warehouse until asked, and that clean_only loads exactly the
@@ -43,7 +45,7 @@ check "the test file has a byte-order mark and CRLF line ends" \
 # ---- one call lists every bad row
 { stage_both; echo "SELECT file, line, column_name, sqlstate, reason FROM htx_load_check();"; } > "$tmp/check.sql"
 have=$(q -F'|' -f "$tmp/check.sql" 2>&1)
-want='htx_cooperative|6|district_code|P0002|unknown unit "Hà Nội Mới" on 2025-06-30
+want='htx_cooperative|6|district_code|P0002|unknown unit "Hà Nội Mới" on 2025-06-30. Closest on that date: 02107 Xã Nông Hạ, 01897 Xã Hà Hiệu, 05968 Xã Hà Châu.
 htx_cooperative|6|sector|23503|unknown cooperative sector "lúa nước"
 htx_cooperative|6|founded_on|22008|date/time field value out of range: "2020-02-30"
 htx_cooperative|7|name|23502|a value is required (NOT NULL)
@@ -53,7 +55,7 @@ htx_cooperative|10|founded_on,dissolved_on|23514|violates check constraint "htx_
 htx_cooperative|11|registration_code|23505|duplicate key (registration_code)=(4600000201): line 2 has it too
 htx_cooperative|12|name|23514|violates check constraint "htx_cooperative_name_not_blank"
 htx_cooperative|13|cooperative_id|23505|key (cooperative_id)=(101) is already in htx_cooperative
-htx_cooperative|14|district_code|P0003|unit name "Thái Nguyên" is ambiguous on 2025-06-30
+htx_cooperative|14|district_code|P0003|unit name "Thái Nguyên" is ambiguous on 2025-06-30: 19 Tỉnh Thái Nguyên, 164 Thành phố Thái Nguyên
 htx_cooperative_year|5|rating|22P02|invalid input syntax for type htx_rating: "Tot lam"
 htx_cooperative_year|6|rating,score,fined|23514|violates check constraint "htx_cooperative_year_rating_matches_score"
 htx_cooperative_year|7|revenue_vnd|23514|violates check constraint "htx_cooperative_year_revenue_not_negative"
@@ -66,14 +68,17 @@ htx_cooperative_year|13|score|23514|value for domain htx_score violates check co
 htx_cooperative_year|14|cooperative_id|23502|a value is required (NOT NULL)
 htx_cooperative_year|15|managers_trained|23514|violates check constraint "htx_cooperative_year_trained_not_negative"
 htx_cooperative_year|15|ocop_stars|23514|violates check constraint "htx_cooperative_year_ocop_stars_1_to_5"
-htx_cooperative_year|15|is_model|22P02|invalid input syntax for type boolean: "maybe"'
+htx_cooperative_year|15|is_model|22P02|invalid input syntax for type boolean: "maybe"
+htx_cooperative_year|16|commune_code|P0003|commune name "Tân Thịnh" is ambiguous on 2021-12-31: 05452 Phường Tân Thịnh, 05548 Xã Tân Thịnh
+htx_cooperative_year|17|commune_code|P0002|no commune-level unit "Đại Từ" on 2020-12-31, only 171 Huyện Đại Từ (a district)
+htx_cooperative_year|18|commune_code|P0002|no commune has code "05449" on 2026-12-31. Code 05449 was: Phường Phan Đình Phùng from before 2025 to 2025-06-30.'
 is "$have" "$want" "htx_load_check lists every bad cell and row: file, line (a quoted line break counts), column, SQLSTATE, reason"
 is "$(counts)" "5/0" "checking loads nothing"
 
 # ---- all or nothing: a load with bad rows loads nothing
 { stage_both; echo "SELECT * FROM htx_load_commit();"; } > "$tmp/commit.sql"
 out=$(psql -X -q -At -v ON_ERROR_STOP=1 -v VERBOSITY=verbose -d "$db" -f "$tmp/commit.sql" 2>&1 >/dev/null)
-like "$out" 'ERROR:  22000: the staged files have 20 bad rows (24 errors); nothing was loaded' "htx_load_commit() refuses a load with bad rows (22000), counting them"
+like "$out" 'ERROR:  22000: the staged files have 23 bad rows (27 errors); nothing was loaded' "htx_load_commit() refuses a load with bad rows (22000), counting them"
 like "$out" 'First: htx_cooperative line 6, district_code: unknown unit' "and names the first errors"
 is "$(counts)" "5/0" "nothing reached the warehouse"
 
@@ -82,15 +87,15 @@ is "$(counts)" "5/0" "nothing reached the warehouse"
   echo "SELECT count(*) FROM htx_load_rows;"; } > "$tmp/clean.sql"
 q -F'|' -f "$tmp/clean.sql" > "$tmp/clean.out" 2>&1
 is "$(head -n2 "$tmp/clean.out")" "htx_cooperative|12|3|9
-htx_cooperative_year|14|3|11" "clean_only loads 3 of 12 cooperatives and 3 of 14 years, and says so"
+htx_cooperative_year|17|3|14" "clean_only loads 3 of 12 cooperatives and 3 of 17 years, and says so"
 is "$(q -c "SELECT string_agg(format('%s|%s|%s|%s|%s', cooperative_id, district_code, sector, registration_code, replace(name, E'\n', '\\n')), E'\n' ORDER BY cooperative_id) FROM htx_cooperative WHERE cooperative_id > 105")" \
 	'201|164|crop|4600000201|HTX Chè Tân Cương 2
 202|173|livestock|4600000202|HTX Chè, Rau an toàn\nxóm Đồng Tâm
 203|171|general|4600000203|HTX Dịch vụ Đại Từ' \
 	"the good cooperatives, with district and sector names resolved to codes and the quoted comma and line break kept"
-is "$(q -c "SELECT string_agg(format('%s|%s|%s|%s', cooperative_id, year, rating, score), ',' ORDER BY cooperative_id, year) FROM htx_cooperative_year")" \
-	"101|2025|trung bình|55.00,201|2024|tốt|86.50,202|2024|khá|71.00" \
-	"the good years: of a cooperative already in the warehouse, and of two loaded with them"
+is "$(q -c "SELECT string_agg(format('%s|%s|%s|%s|%s', cooperative_id, year, rating, score, commune_code), ',' ORDER BY cooperative_id, year) FROM htx_cooperative_year")" \
+	"101|2025|trung bình|55.00|05443,201|2024|tốt|86.50|05503,202|2024|khá|71.00|" \
+	"the good years: of a cooperative already in the warehouse, and of two loaded with them; commune names stored as the codes of their year's units, an empty cell as NULL"
 is "$(tail -n1 "$tmp/clean.out")" "0" "the staging is emptied after the commit"
 
 # ---- a clean load loads everything, in one commit
