@@ -16,7 +16,8 @@ cd "$(dirname "$0")/../.."
 
 db=htx_tap_loader_$$
 tmp=$(mktemp -d /tmp/htx-tap-loader.XXXXXX)
-trap 'dropdb --if-exists "$db" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
+role=htx_tap_loader_role_$$
+trap 'dropdb --if-exists "$db" >/dev/null 2>&1; psql -X -q -d postgres -c "DROP ROLE IF EXISTS $role" >/dev/null 2>&1; rm -rf "$tmp"' EXIT
 q() { psql -X -q -At -v ON_ERROR_STOP=1 -d "$db" "$@"; }
 counts() { q -c "SELECT (SELECT count(*) FROM htx_cooperative) || '/' || (SELECT count(*) FROM htx_cooperative_year)"; }
 # the \copy of a file into a staging view, naming the file's columns (from
@@ -33,7 +34,7 @@ stage_both() {
 	copy_cmd htx_load_cooperative_year "${2:-test/data/loader_cooperative_year.csv}"
 }
 
-echo "1..17"
+echo "1..18"
 createdb "$db" || exit 1
 q -c 'CREATE EXTENSION htx' -c 'SELECT htx_create_warehouse()' >/dev/null || exit 1
 # the warehouse already holds the example cooperatives 101..105
@@ -149,5 +150,21 @@ python3 -c "print('cooperative_id,year,rating'); print('106,2024,' + 'x' * 10000
   echo "SELECT line, column_name, length(value), length(reason) <= 201, sqlstate FROM htx_load_check();"; } > "$tmp/big.sql"
 is "$(q -F'|' -f "$tmp/big.sql" 2>&1)" "2|cooperative_id|3|t|23503
 2|rating|67|t|22P02" "a 1 MB value: the report quotes 64 characters and bounds the reason"
+
+# ---- a loading role with the grants docs/dba.md gives (no superuser): names
+# of districts and communes are read with its rights
+grants=$(sed -n '/^CREATE ROLE htx_loader /,/^```/p' docs/dba.md | grep '^GRANT' | sed "s/htx_loader/$role/g")
+q -c "CREATE ROLE $role LOGIN" -c "$grants" -c "GRANT TEMP ON DATABASE $db TO $role" >/dev/null
+printf 'cooperative_id,name,district_code,sector,founded_on\n301,HTX Khôi Kỳ,huyện Đại Từ,crop,2012-01-01\n' > "$tmp/role_c.csv"
+printf 'cooperative_id,year,rating,commune_code\n301,2024,khá,Xã Khôi Kỳ\n301,2025,khá,Đại Từ\n' > "$tmp/role_y.csv"
+{ echo "SELECT htx_load_stage('htx_cooperative'), htx_load_stage('htx_cooperative_year') \\gset"
+  copy_cmd htx_load_cooperative "$tmp/role_c.csv"
+  copy_cmd htx_load_cooperative_year "$tmp/role_y.csv"
+  echo "SELECT file, loaded_rows FROM htx_load_commit();"; } > "$tmp/role.sql"
+psql -X -q -At -v ON_ERROR_STOP=1 -U "$role" -d "$db" -F'|' -f "$tmp/role.sql" > "$tmp/role.out" 2>&1
+q -c "DROP OWNED BY $role" >/dev/null
+is "$(cat "$tmp/role.out"; q -c "SELECT string_agg(format('%s/%s', year, commune_code), ',' ORDER BY year) FROM htx_cooperative_year WHERE cooperative_id = 301")" "htx_cooperative|1
+htx_cooperative_year|2
+2024/05821,2025/05830" "a role with the DBA guide's grants loads district and commune names"
 
 exit $failed

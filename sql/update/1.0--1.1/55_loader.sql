@@ -33,7 +33,11 @@
 --   * names resolved as htx resolves them: a sector by htx_sector_resolve
 --     (unknown: 23503), a district by htx_area_resolve on 2025-06-30, the last
 --     day of the district level (its error and SQLSTATE: P0002 unknown, P0003
---     ambiguous, 22023 too long); ratings by htx_rating's input function;
+--     ambiguous, 22023 too long), a yearly row's commune (code or name) by
+--     htx_commune_resolve on the row's reporting date, 31 December of its
+--     year (a commune-level unit then; the same SQLSTATEs), an empty commune
+--     staying NULL; the reason carries the resolver's candidates or dates;
+--     ratings by htx_rating's input function;
 --   * values that are not valid input for their column's type, domain checks
 --     included (htx_input_error, with the type's own SQLSTATE, 22P02 ...);
 --   * NOT NULL (23502), each CHECK constraint evaluated on the typed values
@@ -42,8 +46,10 @@
 --     the warehouse nor in the staged cooperatives is reported, and so is a
 --     year whose cooperative's line has errors (it could not load).
 -- Every step is one query over the staged rows (names: one resolver call per
--- distinct name), so the cost grows linearly with the file.  Values in the
--- report are quoted to 64 characters (htx_excerpt), reasons to 200.
+-- distinct name, or commune and year), so the cost grows linearly with the
+-- file.  Values in the report are quoted to 64 characters (htx_excerpt),
+-- reasons to 200.  The loader has errors only, no warnings: a commune
+-- outside the cooperative's registered district is loaded as given.
 -- htx_load_commit() runs the same check, then inserts every staged row, or
 -- raises 22000 and inserts nothing when any row is bad, or inserts only the
 -- rows without errors (clean_only), all in the caller's transaction.
