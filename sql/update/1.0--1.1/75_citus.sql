@@ -171,10 +171,7 @@ DECLARE
 	fk_name name[];
 	fk_def text[];
 	i int;
-	ref regclass;
-	ref_shard text;
-	ok boolean;
-	msg text;
+	refs regclass[];
 BEGIN
 	SELECT n.nspname INTO s
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -236,20 +233,34 @@ $ddl$, s);
 	reg := to_regclass(format('%I.htx_cooperative_registration', s));
 	EXECUTE format('ALTER TABLE %s DROP CONSTRAINT htx_cooperative_registration_code_unique', coop);
 
-	-- Citus converts every local table joined by a foreign key to a table it
-	-- makes a reference table, and that conversion recreates the views on
-	-- them (it fails on htx's own views: "cannot drop view ... because
-	-- extension htx requires it").  So the foreign keys among these tables
-	-- are dropped first and put back, under their own names, once all of
-	-- them are Citus tables.
+	-- Foreign keys.  Citus accepts a key between two Citus tables, and
+	-- converts a local table joined by a key to a Citus table into a "Citus
+	-- local table"; that conversion creates the table again on the workers,
+	-- where htx made its own tables already ("relation htx_target already
+	-- exists"), so every key among these tables is dropped here and put back
+	-- when both ends can take it:
+	--   - between two of htx's reference tables: just before the referencing
+	--     table becomes a reference table, with DDL propagation off.  The key
+	--     is then in the coordinator's catalogue (Citus's foreign-key graph,
+	--     which orders and cascades changes to reference tables), and
+	--     create_reference_table puts it on every copy of the shards, from
+	--     shard to shard.  The workers' own htx tables, Citus's shell tables
+	--     for tables an extension owns, have had it since CREATE EXTENSION.
+	--     Propagated, the key would be added there a second time ("constraint
+	--     ... already exists").
+	--   - from the fact tables: once they are distributed, propagated as
+	--     usual (to the shards and to the workers' shell tables), without
+	--     ON UPDATE CASCADE through the distribution column.
+	-- the reference tables, in order, while the keys that find them are there
+	SELECT array_agg(w.table_name ORDER BY w.level, w.table_name::text) INTO refs
+	FROM htx_warehouse_reference_tables() w;
 	SELECT array_agg(c.conrelid::regclass ORDER BY c.conrelid, c.conname),
 		array_agg(c.conname ORDER BY c.conrelid, c.conname),
 		array_agg(pg_catalog.pg_get_constraintdef(c.oid) ORDER BY c.conrelid, c.conname)
 	INTO fk_rel, fk_name, fk_def
 	FROM pg_catalog.pg_constraint c
 	WHERE c.contype = 'f'
-	  AND (c.conrelid IN (SELECT w.table_name FROM htx_warehouse_reference_tables() w)
-		OR c.conrelid IN (coop, cy));
+	  AND (c.conrelid = ANY (refs) OR c.conrelid IN (coop, cy));
 	FOR i IN 1 .. COALESCE(array_length(fk_rel, 1), 0) LOOP
 		EXECUTE format('ALTER TABLE %s DROP CONSTRAINT %I', fk_rel[i], fk_name[i]);
 	END LOOP;
@@ -262,8 +273,16 @@ $ddl$, s);
 	-- they are disabled for the copy (the shards get them disabled too) and
 	-- enabled again after it, on the table and every shard.
 	PERFORM set_config('citus.enable_unsafe_triggers', 'on', true);
-	FOR r IN SELECT w.table_name FROM htx_warehouse_reference_tables() w ORDER BY w.level, w.table_name::text LOOP
+	FOR r IN SELECT u.table_name FROM pg_catalog.unnest(refs) WITH ORDINALITY AS u(table_name, n) ORDER BY u.n LOOP
 		IF NOT EXISTS (SELECT 1 FROM pg_catalog.pg_dist_partition p WHERE p.logicalrelid = r.table_name) THEN
+			-- its keys, to tables that are reference tables by now
+			PERFORM set_config('citus.enable_ddl_propagation', 'off', true);
+			FOR i IN 1 .. COALESCE(array_length(fk_rel, 1), 0) LOOP
+				IF fk_rel[i] = r.table_name THEN
+					EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk_rel[i], fk_name[i], fk_def[i]);
+				END IF;
+			END LOOP;
+			PERFORM set_config('citus.enable_ddl_propagation', 'on', true);
 			SELECT array_agg(tg.tgname ORDER BY tg.tgname) INTO trigs FROM pg_catalog.pg_trigger tg
 			WHERE tg.tgrelid = r.table_name AND NOT tg.tgisinternal AND tg.tgenabled <> 'D';
 			FOREACH tname IN ARRAY COALESCE(trigs, '{}') LOOP
@@ -291,33 +310,13 @@ $ddl$, s);
 	table_name := coop; citus_table_type := 'distributed'; RETURN NEXT;
 	table_name := cy; citus_table_type := 'distributed'; RETURN NEXT;
 
-	-- the foreign keys back, under their own names, as they were but for
-	-- ON UPDATE CASCADE through the distribution column, which Citus refuses
-	-- (it refuses to change a distribution column at all)
-	-- (it refuses to change a distribution column at all).  Between two
-	-- tables of the extension, Citus would create the referenced table again
-	-- on the workers, where htx made it: the key goes into the coordinator's
-	-- catalogue without propagation and onto every copy (placement) of the
-	-- shard, naming the referenced table's shard, as Citus does itself.
+	-- their keys back, under their own names, as they were but for ON UPDATE
+	-- CASCADE through the distribution column, which Citus refuses (it
+	-- refuses to change a distribution column at all)
 	FOR i IN 1 .. COALESCE(array_length(fk_rel, 1), 0) LOOP
 		IF fk_rel[i] IN (coop, cy) THEN
 			EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk_rel[i], fk_name[i],
 				CASE WHEN fk_rel[i] = cy THEN replace(fk_def[i], ' ON UPDATE CASCADE', '') ELSE fk_def[i] END);
-			CONTINUE;
-		END IF;
-		ref := (regexp_match(fk_def[i], 'REFERENCES ([^(]+)\('))[1]::regclass;
-		EXECUTE 'SELECT pg_catalog.shard_name($1, sh.shardid) FROM pg_catalog.pg_dist_shard sh WHERE sh.logicalrelid OPERATOR(pg_catalog.=) $1'
-			INTO ref_shard USING ref;
-		PERFORM set_config('citus.enable_ddl_propagation', 'off', true);
-		EXECUTE format('ALTER TABLE %s ADD CONSTRAINT %I %s', fk_rel[i], fk_name[i], fk_def[i]);
-		PERFORM set_config('citus.enable_ddl_propagation', 'on', true);
-		EXECUTE 'SELECT pg_catalog.bool_and(success) AND true, pg_catalog.string_agg(result, ''; '') FROM pg_catalog.run_command_on_placements($1, $2)'
-			USING fk_rel[i], format('ALTER TABLE %%s ADD CONSTRAINT %I %s', fk_name[i],
-				replace(fk_def[i], format('REFERENCES %s(', ref), format('REFERENCES %s(', ref_shard)))
-			INTO ok, msg;
-		IF NOT ok THEN
-			RAISE EXCEPTION 'could not add foreign key % of % on its shards', fk_name[i], fk_rel[i]
-				USING ERRCODE = 'internal_error', DETAIL = msg, HINT = format('ALTER TABLE %%s ADD CONSTRAINT %I %s', fk_name[i], replace(fk_def[i], format('REFERENCES %s(', ref), format('REFERENCES %s(', ref_shard)));
 		END IF;
 	END LOOP;
 	EXECUTE format('ALTER TABLE %s ADD CONSTRAINT htx_cooperative_registration_known FOREIGN KEY (registration_code, cooperative_id) REFERENCES %s (registration_code, cooperative_id)', coop, reg);
