@@ -7,6 +7,7 @@
 #   make sqlsmith random queries from SQLsmith against htx objects (SQLSMITH_SECONDS)
 #   make valgrind the pg_regress suite with the server under valgrind memcheck
 #   make deb     the Debian package postgresql-N-htx in build/deb (lintian-checked)
+#   make citus   the warehouse on a throwaway Citus cluster against one server (needs Citus)
 
 EXTENSION   = htx
 MODULE_big  = htx
@@ -53,7 +54,7 @@ sql/update/1.0--1.1/48_territory_data.sql: Makefile sql/data/csv2sql $(TERRITORY
 	  for f in $(TERRITORY_CSV); do perl sql/data/csv2sql $$f || exit 1; done; } > $@.tmp
 	mv $@.tmp $@
 
-.PHONY: deps test demo bench fuzz sqlsmith valgrind deb
+.PHONY: deps test demo bench fuzz sqlsmith valgrind deb citus
 
 deps:
 	bash test/deps.sh
@@ -90,3 +91,9 @@ valgrind: deps
 
 deb:
 	bash test/deb.sh
+
+# Not part of make test: needs an installed Citus (cluster.sh says how to get one)
+citus: deps
+	$(MAKE) all
+	bash test/sudo.sh $(MAKE) install
+	bash test/citus/run.sh
