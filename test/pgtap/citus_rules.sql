@@ -4,7 +4,7 @@
 -- htx_distribute_warehouse() would make reference tables, and its refusal
 -- without Citus.  make citus runs the same rules on a Citus cluster.
 BEGIN;
-SELECT plan(27);
+SELECT plan(28);
 
 -- ---- one server: the rules as in 1.0 ------------------------------------------------
 SELECT has_trigger('htx_cooperative', 'htx_cooperative_sector_normalize', 'one server keeps the sector-normalising trigger');
@@ -84,6 +84,18 @@ SELECT ok((SELECT bool_and(a.level < b.level) FROM htx_warehouse_reference_table
 		JOIN pg_constraint c ON c.contype = 'f' AND c.confrelid = a.table_name AND c.conrelid <> c.confrelid
 		JOIN htx_warehouse_reference_tables() b ON b.table_name = c.conrelid),
 	'a referenced table comes before the tables referencing it');
+-- Citus converts a local table joined by a key to a Citus table (and fails
+-- on htx's own tables): every key of a reference table joins it to another
+-- reference table or to a fact table
+SELECT is((SELECT count(*)::int FROM pg_constraint c
+		WHERE c.contype = 'f'
+		  AND (c.conrelid IN (SELECT table_name FROM htx_warehouse_reference_tables())
+			OR c.confrelid IN (SELECT table_name FROM htx_warehouse_reference_tables()))
+		  AND NOT (c.conrelid IN (SELECT table_name FROM htx_warehouse_reference_tables()
+				UNION ALL SELECT 'htx_cooperative'::regclass UNION ALL SELECT 'htx_cooperative_year'::regclass)
+			AND c.confrelid IN (SELECT table_name FROM htx_warehouse_reference_tables()
+				UNION ALL SELECT 'htx_cooperative'::regclass))), 0,
+	'the reference tables are closed under foreign keys');
 
 -- ---- htx_distribute_warehouse without Citus -------------------------------------------------
 SELECT throws_ok($$SELECT htx_distribute_warehouse()$$, '55000',
