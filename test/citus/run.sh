@@ -82,7 +82,8 @@ facts="SELECT (SELECT count(*) FROM htx_cooperative) || ' ' || (SELECT count(*) 
 	    || (SELECT string_agg(y::text, E'\n' ORDER BY y.cooperative_id, y.year) FROM htx_cooperative_year y))"
 local_facts=$("${L[@]}" -c "$facts")
 if [ "$("${C[@]}" -c "$facts")" = "$local_facts" ]; then
-	ok sample "the same sample on both ($SAMPLE: ${local_facts% *} cooperatives, cooperative-years)"
+	read -r nc ny _ <<<"$local_facts"
+	ok sample "the same sample on both ($SAMPLE: $nc cooperatives, $ny cooperative-years)"
 else
 	not_ok sample "the same sample on both" "htx: $("${C[@]}" -c "$facts")  htx_local: $local_facts"
 fi
