@@ -2,7 +2,8 @@
 #
 #   make demo    install what is missing, build, run the demo on a throwaway cluster
 #   make test    install what is missing, build, install, run every test suite
-#   make bench   benchmarks (not tests): ratios against plain SQL
+#   make bench   benchmarks (not tests): ratios against plain SQL, then the
+#                warehouse views at national scale (make bench-views alone)
 #   make fuzz    fuzz the htx_rating text parser with libFuzzer (FUZZ_SECONDS)
 #   make sqlsmith random queries from SQLsmith against htx objects (SQLSMITH_SECONDS)
 #   make valgrind the pg_regress suite with the server under valgrind memcheck
@@ -54,7 +55,7 @@ sql/update/1.0--1.1/48_territory_data.sql: Makefile sql/data/csv2sql $(TERRITORY
 	  for f in $(TERRITORY_CSV); do perl sql/data/csv2sql $$f || exit 1; done; } > $@.tmp
 	mv $@.tmp $@
 
-.PHONY: deps test demo bench fuzz sqlsmith valgrind deb citus
+.PHONY: deps test demo bench bench-views fuzz sqlsmith valgrind deb citus
 
 deps:
 	bash test/deps.sh
@@ -73,6 +74,12 @@ bench: deps
 	$(MAKE) all
 	bash test/sudo.sh $(MAKE) install
 	bash test/bench/run.sh
+	bash test/bench/views.sh
+
+bench-views: deps
+	$(MAKE) all
+	bash test/sudo.sh $(MAKE) install
+	bash test/bench/views.sh
 
 FUZZ_SECONDS ?= 60
 fuzz:
