@@ -28,7 +28,7 @@ DROP EXTENSION htx;
 \set VERBOSITY default
 -- dropped deliberately, the warehouse goes, and then the extension cleanly
 DROP VIEW htx_home.htx_data_quality, htx_home.htx_rating_trend, htx_home.htx_target_progress,
-	htx_home.htx_district_year_report, htx_home.htx_territory_year_report, htx_home.htx_cooperative_year_located;
+	htx_home.htx_district_year_report, htx_home.htx_territory_year_report, htx_home.htx_year_summary, htx_home.htx_cooperative_year_located;
 DROP TABLE htx_home.htx_cooperative_year, htx_home.htx_cooperative;
 DROP EXTENSION htx;
 SELECT count(*) AS left_behind FROM pg_class WHERE relname LIKE 'htx\_%';

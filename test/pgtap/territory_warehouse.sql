@@ -3,7 +3,7 @@
 -- former districts and provinces, straddling and split units, the data
 -- quality checks, and htx_territory_year_report.
 BEGIN;
-SELECT plan(45);
+SELECT plan(50);
 
 SELECT ok((SELECT count(*) FROM htx_create_warehouse()) >= 0, 'a warehouse');
 SELECT has_column('htx_cooperative_year', 'commune_code', 'yearly rows carry the commune they are filed under');
@@ -164,8 +164,41 @@ SELECT ok((SELECT count(*) FROM htx_cooperative_year_located WHERE commune_strad
 SELECT set_eq($$SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, revenue_total_vnd, model_count
 		FROM htx_territory_year_report WHERE area_level = 'district' AND plan_territory AND year <= 2024$$,
 	$$SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, revenue_total_vnd, model_count
-		FROM htx_district_year_report WHERE area_level = 'district' AND year <= 2024$$,
+		FROM htx_district_year_report WHERE area_level = 'district' AND province_code = '19' AND year <= 2024$$,
 	'filed under old communes, 2020-2024 by former district of Thái Nguyên cũ are still htx_district_year_report''s rows');
+-- 1.1: htx_district_year_report counts the attributed rows too, 2025 and Bắc Kạn cũ included
+SELECT set_eq($$SELECT district_code, province_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing,
+			revenue_total_vnd, model_count, size_micro, size_small, size_medium, size_large, size_unknown, avg_score, prev_year_cooperatives
+		FROM htx_territory_year_report WHERE area_level IN ('district', 'province')$$,
+	$$SELECT district_code, province_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing,
+			revenue_total_vnd, model_count, size_micro, size_small, size_medium, size_large, size_unknown, avg_score, prev_year_cooperatives
+		FROM htx_district_year_report$$,
+	'htx_district_year_report''s rows are htx_territory_year_report''s former districts and provinces, 2025 and Bắc Kạn cũ included');
+SELECT set_eq($$SELECT district_code, year, cooperatives FROM htx_district_year_report WHERE area_level = 'district' AND cooperatives > 0$$,
+	$$SELECT former_district_code, year, count(*) FROM htx_cooperative_year_located WHERE former_district_code IS NOT NULL GROUP BY 1, 2$$,
+	'each former district counts the rows htx_cooperative_year_located attributes to it (straddling units too)');
+SELECT set_eq($$SELECT province_code, year, (good, fair, rated, revenue_total_vnd, members_total, tech_count, managers_trained_total, model_count, model_avg_revenue_vnd)::text
+		FROM htx_district_year_report WHERE is_province_total$$,
+	$$SELECT l.former_province_code, l.year, ((e).good, (e).fair, (e).rated, (e).revenue_total_vnd, (e).members_total, (e).tech_count,
+			(e).managers_trained_total, (e).model_count, (em).avg_revenue_vnd)::text
+		FROM (SELECT l.former_province_code, l.year,
+				htx_evaluate(cy.rating, cy.revenue_vnd, cy.members, cy.applies_tech, cy.managers, cy.managers_trained, cy.is_model) AS e,
+				htx_evaluate(cy.rating, cy.revenue_vnd, cy.members, cy.applies_tech, cy.managers, cy.managers_trained, cy.is_model) FILTER (WHERE cy.is_model) AS em
+			FROM htx_cooperative_year cy JOIN htx_cooperative_year_located l USING (cooperative_id, year)
+			WHERE l.former_province_code IS NOT NULL GROUP BY 1, 2) AS l$$,
+	'the province rows, rolled up from htx_year_summary''s states, equal htx_evaluate over the located rows');
+SELECT set_eq($$SELECT district_code, year, size_micro, size_small, size_medium, size_large, size_unknown
+		FROM htx_district_year_report WHERE area_level = 'district' AND cooperatives > 0$$,
+	$$SELECT l.former_district_code, l.year,
+			count(*) FILTER (WHERE z = 'siêu nhỏ') AS micro, count(*) FILTER (WHERE z = 'nhỏ') AS small,
+			count(*) FILTER (WHERE z = 'vừa') AS medium, count(*) FILTER (WHERE z = 'lớn') AS large, count(*) FILTER (WHERE z IS NULL) AS unknown
+		FROM htx_cooperative_year cy JOIN htx_cooperative_year_located l USING (cooperative_id, year)
+		CROSS JOIN LATERAL htx_size_class(cy.members, cy.revenue_vnd, cy.capital_vnd) AS z
+		WHERE l.former_district_code IS NOT NULL GROUP BY 1, 2$$,
+	'the size counts (htx_size_tally) are htx_size_class''s, row by row');
+SELECT ok(EXISTS (SELECT 1 FROM htx_district_year_report WHERE province_code = '06' AND is_province_total AND area_name = 'Bắc Kạn cũ')
+	AND NOT EXISTS (SELECT 1 FROM htx_target_progress WHERE plan_code = 'TN-42/KH-UBND' AND province_code IS DISTINCT FROM '19'),
+	'Bắc Kạn cũ has its own rows, and Plan 42 is judged on Thái Nguyên cũ only (htx_plan.province_code)');
 SELECT is((SELECT sum(cooperatives)::bigint FROM htx_territory_year_report WHERE area_level = 'district' AND year = 2025)
 		+ (SELECT count(*) FROM htx_cooperative_year_located WHERE year = 2025 AND former_district_code IS NULL),
 	(SELECT count(*) FROM htx_cooperative_year WHERE year = 2025), '2025: every row in a former district, or listed as undetermined');

@@ -42,7 +42,7 @@ SELECT throws_ok($$SELECT htx_create_warehouse()$$, '55000',
 ROLLBACK TO SAVEPOINT incomplete;
 
 SELECT is((SELECT array_agg(v::text ORDER BY v::text) FROM htx_reader_views() v),
-	'{htx_agency_chain,htx_agency_spelling,htx_area,htx_commune_crosswalk,htx_cooperative_year_located,htx_data_quality,htx_district_year_report,htx_rating_trend,htx_target_progress,htx_task_assignments,htx_task_matrix,htx_territory_year_report}'::text[],
+	'{htx_agency_chain,htx_agency_spelling,htx_area,htx_commune_crosswalk,htx_commune_former_district,htx_cooperative_year_located,htx_data_quality,htx_district_year_report,htx_rating_trend,htx_target_progress,htx_task_assignments,htx_task_matrix,htx_territory_year_report,htx_year_summary}'::text[],
 	'htx_reader_views() lists the extension''s views and the warehouse''s');
 
 -- ---- update scripts replace a changed view in place (htx_replace_warehouse_view)
@@ -69,7 +69,7 @@ SELECT throws_ok($$DROP EXTENSION IF EXISTS no_such_extension, htx$$, '2BP01', N
 	'naming htx among others changes nothing');
 
 -- ---- without the warehouse: the province's own rows in htx's tables
-DROP VIEW htx_data_quality, htx_rating_trend, htx_target_progress, htx_district_year_report, htx_territory_year_report,
+DROP VIEW htx_data_quality, htx_rating_trend, htx_target_progress, htx_district_year_report, htx_territory_year_report, htx_year_summary,
 	htx_cooperative_year_located;
 DROP TABLE htx_cooperative_year, htx_cooperative;
 SELECT is((SELECT count(*)::int FROM htx_own_rows()), 0, 'a new install holds no row of the province''s own');

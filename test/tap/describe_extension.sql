@@ -20,7 +20,7 @@ CREATE TEMP VIEW objs AS
 	FROM pg_class c
 	WHERE c.relnamespace = (SELECT extnamespace FROM pg_extension WHERE extname = 'htx')
 	  AND c.relname IN ('htx_cooperative', 'htx_cooperative_year', 'htx_district_year_report',
-		'htx_target_progress', 'htx_rating_trend', 'htx_data_quality', 'htx_cooperative_year_located', 'htx_territory_year_report');
+		'htx_target_progress', 'htx_rating_trend', 'htx_data_quality', 'htx_cooperative_year_located', 'htx_territory_year_report', 'htx_year_summary');
 
 -- the extension itself
 SELECT 'extension|' || e.extname || '|' || e.extversion || '|' || e.extrelocatable || '|'

@@ -39,7 +39,7 @@ rows() {
 }
 # (builtin is the last column but in htx_target, where 1.1 appended denominator)
 shipped() { rows "$1" | grep -E ',t(,(all|rated)?)?\)$'; }
-own() { rows "$1" | grep -vE ',t(,(all|rated)?)?\)$'; }
+own() { rows "$1" | grep -vE ',t(,(all|rated|[0-9]{2})?)?\)$'; }
 # what the functions answer with the province's rows
 answers() {
 	q "$1" <<'SQL'

@@ -30,6 +30,11 @@ WITH vals(typ, ord, expr, big) AS (VALUES
 	('text_bad', 6, $$pg_catalog.convert_from('\xf4908080'::bytea, 'SQL_ASCII')$$, false),
 	('text_bad', 7, $$pg_catalog.convert_from('\x74f46b'::bytea, 'SQL_ASCII')$$, false),
 	('text_bad', 20, $$pg_catalog.convert_from(pg_catalog.decode(pg_catalog.repeat('ff', 1048576), 'hex'), 'SQL_ASCII')$$, true),
+	-- bigint[] (htx_size_tally's thresholds and state): ord 1 is the shipped thresholds
+	('_int8', 1, $$'{300,50000000000,10000000000,200,10000000000,5000000000,50,2000000000,1000000000}'$$, false),
+	('_int8', 2, $$'{}'$$, false), ('_int8', 3, $$'{1,NULL,3,4,5,6,7,8,9}'$$, false),
+	('_int8', 4, $$'{{1,2},{3,4}}'$$, false), ('_int8', 5, $$'{0,0,0,0,0}'$$, false),
+	('_int8', 6, $$'[2:10]={1,2,3,4,5,6,7,8,9}'$$, false),
 	('int2', 1, '1', false), ('int2', 2, '0', false), ('int2', 3, '(-1)', false),
 	('int2', 4, '32767', false), ('int2', 5, '(-32768)', false),
 	('int4', 1, '1', false), ('int4', 2, '0', false), ('int4', 3, '(-1)', false),

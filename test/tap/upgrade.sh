@@ -57,8 +57,9 @@ SQL
 user_rows() {
 	q "$1" <<'SQL'
 -- (the columns 1.1 adds are compared apart: NULL in a 1.0 database, set by
--- 1.1's sample or its reading of a province's own targets)
-SELECT format('SELECT %L || count(*) || ''|'' || md5(coalesce(string_agg((to_jsonb(t) - ''{capital_vnd,denominator,commune_code}''::text[])::text, ''|'' ORDER BY (to_jsonb(t) - ''{capital_vnd,denominator,commune_code}''::text[])::text COLLATE "C"), '''')) FROM %I t %s',
+-- 1.1's sample or its reading of a province's own targets; htx_plan.province_code
+-- is NULL for a province's own plan either way)
+SELECT format('SELECT %L || count(*) || ''|'' || md5(coalesce(string_agg((to_jsonb(t) - ''{capital_vnd,denominator,commune_code' || CASE WHEN c.relname = 'htx_plan' THEN ',province_code' ELSE '' END || '}''::text[])::text, ''|'' ORDER BY (to_jsonb(t) - ''{capital_vnd,denominator,commune_code' || CASE WHEN c.relname = 'htx_plan' THEN ',province_code' ELSE '' END || '}''::text[])::text COLLATE "C"), '''')) FROM %I t %s',
 	c.relname || '|', c.relname,
 	CASE WHEN EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'builtin') THEN 'WHERE NOT t.builtin' ELSE '' END)
 FROM pg_class c

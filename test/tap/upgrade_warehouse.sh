@@ -30,7 +30,7 @@ psql -X -q -c "CREATE ROLE $role" || exit 1
 case_db "SELECT 1" || exit 1
 is "$(q -c "$warehouse")" "0" "an untouched, empty 1.0 warehouse is dropped by the update: 1.1 starts without one"
 is "$(q -c "$config")" "0" "and leaves no dangling entry in the extension's configuration"
-is "$(q -c "SELECT count(*) FROM htx_create_warehouse()")" "8" "htx_create_warehouse() then makes the 1.1 one (two tables, six views)"
+is "$(q -c "SELECT count(*) FROM htx_create_warehouse()")" "9" "htx_create_warehouse() then makes the 1.1 one (two tables, seven views)"
 
 case_db "CREATE VIEW my_coops AS SELECT cooperative_id, name FROM htx_cooperative" || exit 1
 is "$(q -c "$warehouse"),$(q -c "$members")" "6,0" "an empty 1.0 warehouse with a view of the DBA's on it is kept, no longer as members"
@@ -53,7 +53,7 @@ q -c "SELECT htx_generate_sample(5)" 2>/dev/null
 is "$?" "1" "htx_generate_sample still refuses to fill a warehouse that holds rows"
 is "$(q -c "SELECT count(*) FROM pg_depend d JOIN pg_class c ON c.oid = d.objid WHERE d.deptype = 'e'
 	AND d.refobjid = (SELECT oid FROM pg_extension WHERE extname = 'htx') AND c.relkind = 'v'")" \
-	"$(q -c "SELECT count(*) FROM pg_class WHERE relkind = 'v' AND relname IN ('htx_agency_spelling', 'htx_task_assignments', 'htx_task_matrix', 'htx_agency_chain', 'htx_area', 'htx_commune_crosswalk')")" \
+	"$(q -c "SELECT count(*) FROM pg_class WHERE relkind = 'v' AND relname IN ('htx_agency_spelling', 'htx_task_assignments', 'htx_task_matrix', 'htx_agency_chain', 'htx_area', 'htx_commune_crosswalk', 'htx_commune_former_district')")" \
 	"the plan and territory views stay members of the extension"
 
 exit $failed

@@ -29,77 +29,233 @@ SET search_path = pg_catalog, pg_temp
 AS $fn$
 DECLARE
 	s name;
+	aggs text;
+	size text;
 BEGIN
 	SELECT n.nspname INTO s
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
 	WHERE e.extname = 'htx';
 	CASE view_name
+	WHEN 'htx_year_summary' THEN
+		-- the per-row work every branch below does, written once
+		aggs := format($a$pg_catalog.count(*) AS row_count,
+		%1$I.htx_evaluate_state(r.rating, r.revenue_vnd, r.members, r.applies_tech,
+			r.managers, r.managers_trained, r.is_model) AS e,
+		%1$I.htx_evaluate_state(r.rating, r.revenue_vnd, r.members, r.applies_tech,
+			r.managers, r.managers_trained, r.is_model) FILTER (WHERE r.is_model) AS em,
+		%1$I.htx_size_tally(r.members, r.revenue_vnd, r.capital_vnd, r.size_thresholds) AS size_tally,
+		pg_catalog.sum(r.young_members) AS young_members,
+		pg_catalog.count(*) FILTER (WHERE r.fined) AS fined_count,
+		pg_catalog.count(*) FILTER (WHERE r.vietgap_certified) AS vietgap_count,
+		pg_catalog.count(*) FILTER (WHERE r.globalgap_certified) AS globalgap_count,
+		pg_catalog.count(*) FILTER (WHERE r.organic_certified) AS organic_count,
+		pg_catalog.count(*) FILTER (WHERE r.ocop_stars IS NOT NULL) AS ocop_count,
+		pg_catalog.sum(r.score) AS score_sum,
+		pg_catalog.count(r.score) AS score_count$a$, s);
+		-- the thresholds of Decree 113/2024's classes above siêu nhỏ (htx_size_
+		-- threshold's agriculture rows), largest first, as htx_size_tally takes
+		-- them: a subquery of each branch, one row
+		size := format($z$(SELECT ARRAY[
+			pg_catalog.max(st.min_members) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'lớn'),
+			pg_catalog.max(st.min_revenue_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'lớn'),
+			pg_catalog.max(st.min_capital_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'lớn'),
+			pg_catalog.max(st.min_members) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'vừa'),
+			pg_catalog.max(st.min_revenue_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'vừa'),
+			pg_catalog.max(st.min_capital_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'vừa'),
+			pg_catalog.max(st.min_members) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'nhỏ'),
+			pg_catalog.max(st.min_revenue_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'nhỏ'),
+			pg_catalog.max(st.min_capital_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'nhỏ')]::pg_catalog.int8[] AS size_thresholds
+		FROM %1$I.htx_size_threshold st
+		WHERE st.sector_group OPERATOR(pg_catalog.=) 'agriculture') AS sz$z$, s);
+		RETURN format($ddl$
+CREATE OR REPLACE VIEW %1$I.htx_year_summary AS
+WITH cell AS (
+	-- rows filed without a commune: located by their cooperative's district, as in 1.0
+	SELECT 'district'::pg_catalog.text AS part, r.district_code AS former_district_code, NULL::pg_catalog.text AS commune_code,
+		r.year, NULL::pg_catalog.text AS located_by,
+		%2$s
+	FROM (SELECT c.district_code, cy.*, sz.size_thresholds
+		FROM %1$I.htx_cooperative_year cy
+		JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+		CROSS JOIN %3$s
+		WHERE cy.commune_code IS NULL ) AS r
+	GROUP BY r.district_code, r.year
+	UNION ALL
+	-- rows filed under a commune: by commune and year, located below as a group
+	SELECT 'commune', NULL, r.commune_code, r.year, NULL,
+		%2$s
+	FROM (SELECT cy.*, sz.size_thresholds
+		FROM %1$I.htx_cooperative_year cy
+		CROSS JOIN %3$s
+		WHERE cy.commune_code IS NOT NULL) AS r
+	GROUP BY r.commune_code, r.year
+	UNION ALL
+	-- rows under a new unit that straddles former districts: one by one, by the
+	-- cooperative's latest earlier row under an old unit of one of those
+	-- districts, else its registered district when it is one of them
+	-- (htx_cooperative_year_located says the same of each row)
+	SELECT 'straddling', r.former_district_code, r.commune_code, r.year, r.located_by,
+		%2$s
+	FROM (SELECT cy.*, sz.size_thresholds,
+			COALESCE(x.earlier, CASE WHEN c.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes) THEN c.district_code END) AS former_district_code,
+			CASE WHEN x.earlier IS NOT NULL THEN 'earlier commune'
+				WHEN c.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes) THEN 'registered district' END AS located_by
+		FROM %1$I.htx_commune_former_district u
+		JOIN %1$I.htx_cooperative_year cy ON cy.commune_code OPERATOR(pg_catalog.=) u.commune_code
+			AND u.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
+			AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
+		JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+		CROSS JOIN %3$s
+		CROSS JOIN LATERAL (SELECT (SELECT o.district_code
+			FROM %1$I.htx_cooperative_year e
+			JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) e.commune_code
+				AND o.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(e.year, 12, 31)
+				AND COALESCE(o.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(e.year, 12, 31)
+			WHERE e.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id AND e.year OPERATOR(pg_catalog.<) cy.year
+			  AND o.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes)
+			ORDER BY e.year DESC LIMIT 1) AS earlier OFFSET 0) AS x
+		WHERE u.straddles OFFSET 0) AS r
+	GROUP BY r.former_district_code, r.commune_code, r.year, r.located_by
+),
+dist AS (
+	SELECT d1.district_code, d1.province_code FROM %1$I.htx_district d1
+	UNION ALL
+	SELECT d2.district_code, d2.province_code FROM %1$I.htx_district_other d2
+)
+SELECT k.year,
+	COALESCE(k.former_district_code, u.former_district_code) AS former_district_code,
+	COALESCE(d.province_code, u.former_province_code) AS former_province_code,
+	k.commune_code,
+	u.valid_from AS commune_valid_from,
+	COALESCE(u.is_new, false) AS commune_is_new,
+	(CASE k.part WHEN 'district' THEN CASE WHEN k.former_district_code IS NOT NULL THEN 'district' END
+		WHEN 'commune' THEN u.located_by ELSE k.located_by END)::pg_catalog.text AS located_by,
+	k.row_count, k.e, k.em,
+	k.size_tally[1] AS size_micro, k.size_tally[2] AS size_small, k.size_tally[3] AS size_medium,
+	k.size_tally[4] AS size_large, k.size_tally[5] AS size_unknown,
+	k.young_members, k.fined_count, k.vietgap_count, k.globalgap_count, k.organic_count, k.ocop_count,
+	k.score_sum, k.score_count
+FROM cell k
+LEFT JOIN %1$I.htx_commune_former_district u ON k.commune_code IS NOT NULL
+	AND u.commune_code OPERATOR(pg_catalog.=) k.commune_code
+	AND u.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(k.year, 12, 31)
+	AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(k.year, 12, 31)
+LEFT JOIN dist d ON d.district_code OPERATOR(pg_catalog.=) COALESCE(k.former_district_code, u.former_district_code)
+-- a straddling unit's rows are counted by the third branch, one by one
+WHERE NOT (k.part OPERATOR(pg_catalog.=) 'commune' AND COALESCE(u.straddles, false));
+
+COMMENT ON VIEW %1$I.htx_year_summary IS
+'the one pass over htx_cooperative_year that the report views roll up: per year and location (former district, former province, commune-level unit and how the rows were located, as htx_cooperative_year_located locates each row), the number of rows, htx_evaluate_state of all of them and of the model cooperatives, and the counts and sums the reports show; combine e and em with htx_evaluate_merge';
+COMMENT ON COLUMN %1$I.htx_year_summary.year IS 'year of the rows';
+COMMENT ON COLUMN %1$I.htx_year_summary.former_district_code IS 'the former district (htx_district or htx_district_other) the rows are attributed to; NULL when undetermined';
+COMMENT ON COLUMN %1$I.htx_year_summary.former_province_code IS 'the former province (19 Thái Nguyên cũ, 06 Bắc Kạn cũ); NULL when undetermined';
+COMMENT ON COLUMN %1$I.htx_year_summary.commune_code IS 'the commune code the rows are filed under; NULL for rows located by their cooperative''s district';
+COMMENT ON COLUMN %1$I.htx_year_summary.commune_valid_from IS 'valid_from of the unit of that code on the year''s reporting date (31 December); NULL when no unit has the code then';
+COMMENT ON COLUMN %1$I.htx_year_summary.commune_is_new IS 'true when that unit is one of the 2025-07-01 reorganisation';
+COMMENT ON COLUMN %1$I.htx_year_summary.located_by IS 'as htx_cooperative_year_located.located_by: district, old commune, crosswalk, earlier commune, registered district; NULL when undetermined';
+COMMENT ON COLUMN %1$I.htx_year_summary.row_count IS 'cooperative-year rows';
+COMMENT ON COLUMN %1$I.htx_year_summary.e IS 'htx_evaluate_state of the rows (htx_evaluate_merge gives the evaluation)';
+COMMENT ON COLUMN %1$I.htx_year_summary.em IS 'htx_evaluate_state of the model cooperatives'' rows';
+COMMENT ON COLUMN %1$I.htx_year_summary.size_micro IS 'rows of size siêu nhỏ (Decree 113/2024/NĐ-CP, htx_size_threshold)';
+COMMENT ON COLUMN %1$I.htx_year_summary.size_small IS 'rows of size nhỏ';
+COMMENT ON COLUMN %1$I.htx_year_summary.size_medium IS 'rows of size vừa';
+COMMENT ON COLUMN %1$I.htx_year_summary.size_large IS 'rows of size lớn';
+COMMENT ON COLUMN %1$I.htx_year_summary.size_unknown IS 'rows whose size class cannot be decided';
+COMMENT ON COLUMN %1$I.htx_year_summary.young_members IS 'sum of young_members; NULL when no row reports it';
+COMMENT ON COLUMN %1$I.htx_year_summary.fined_count IS 'rows fined';
+COMMENT ON COLUMN %1$I.htx_year_summary.vietgap_count IS 'rows with a VietGAP certificate';
+COMMENT ON COLUMN %1$I.htx_year_summary.globalgap_count IS 'rows with a GlobalGAP certificate';
+COMMENT ON COLUMN %1$I.htx_year_summary.organic_count IS 'rows with an organic certificate';
+COMMENT ON COLUMN %1$I.htx_year_summary.ocop_count IS 'rows with an OCOP-rated product';
+COMMENT ON COLUMN %1$I.htx_year_summary.score_sum IS 'sum of the scores reported';
+COMMENT ON COLUMN %1$I.htx_year_summary.score_count IS 'rows reporting a score';
+$ddl$, s, aggs, size);
 	WHEN 'htx_district_year_report' THEN RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_district_year_report AS
-WITH data AS (
-	SELECT c.district_code, cy.*,
-		-- size class of Decree 113/2024 (as htx_size_class, from the thresholds
-		-- the view's owner reads): the largest class the row reaches, NULL when
-		-- the figures that would decide it are missing
-		(SELECT CASE WHEN %1$I.htx_size_reaches(cy.members, cy.revenue_vnd, cy.capital_vnd,
-				st.min_members, st.min_revenue_vnd, st.min_capital_vnd) THEN st.size_class END
-		 FROM %1$I.htx_size_threshold st
-		 WHERE st.sector_group OPERATOR(pg_catalog.=) 'agriculture'
-		   AND %1$I.htx_size_reaches(cy.members, cy.revenue_vnd, cy.capital_vnd,
-				st.min_members, st.min_revenue_vnd, st.min_capital_vnd) IS NOT FALSE
-		 ORDER BY st.size_rank DESC LIMIT 1) AS size_class
-	FROM %1$I.htx_cooperative_year cy
-	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+WITH s AS (
+	SELECT * FROM %1$I.htx_year_summary
+),
+dist AS (
+	-- the former district-level units: the plan's own (htx_district) and others (htx_district_other)
+	SELECT d1.district_code, d1.name, d1.kind, d1.province_code, d1.valid_from, d1.valid_to, true AS own FROM %1$I.htx_district d1
+	UNION ALL
+	SELECT d2.district_code, d2.name, d2.kind, d2.province_code, d2.valid_from, d2.valid_to, false FROM %1$I.htx_district_other d2
+),
+roll AS (
+	-- the summary rolled up to former districts and former provinces (one pass over the rows: htx_year_summary)
+	SELECT 0 AS grp, s.former_district_code AS area_key, s.year,
+		%1$I.htx_evaluate_merge(s.e) AS e, %1$I.htx_evaluate_merge(s.em) AS em,
+		pg_catalog.sum(s.size_micro)::pg_catalog.int8 AS size_micro, pg_catalog.sum(s.size_small)::pg_catalog.int8 AS size_small,
+		pg_catalog.sum(s.size_medium)::pg_catalog.int8 AS size_medium, pg_catalog.sum(s.size_large)::pg_catalog.int8 AS size_large,
+		pg_catalog.sum(s.size_unknown)::pg_catalog.int8 AS size_unknown, pg_catalog.sum(s.young_members)::pg_catalog.int8 AS young_members,
+		pg_catalog.sum(s.fined_count)::pg_catalog.int8 AS fined_count, pg_catalog.sum(s.vietgap_count)::pg_catalog.int8 AS vietgap_count,
+		pg_catalog.sum(s.globalgap_count)::pg_catalog.int8 AS globalgap_count, pg_catalog.sum(s.organic_count)::pg_catalog.int8 AS organic_count,
+		pg_catalog.sum(s.ocop_count)::pg_catalog.int8 AS ocop_count, pg_catalog.sum(s.score_sum) AS score_sum, pg_catalog.sum(s.score_count) AS score_count
+	FROM s WHERE s.former_district_code IS NOT NULL
+	GROUP BY s.former_district_code, s.year
+	UNION ALL
+	SELECT 1, s.former_province_code, s.year,
+		%1$I.htx_evaluate_merge(s.e), %1$I.htx_evaluate_merge(s.em),
+		pg_catalog.sum(s.size_micro)::pg_catalog.int8, pg_catalog.sum(s.size_small)::pg_catalog.int8,
+		pg_catalog.sum(s.size_medium)::pg_catalog.int8, pg_catalog.sum(s.size_large)::pg_catalog.int8,
+		pg_catalog.sum(s.size_unknown)::pg_catalog.int8, pg_catalog.sum(s.young_members)::pg_catalog.int8,
+		pg_catalog.sum(s.fined_count)::pg_catalog.int8, pg_catalog.sum(s.vietgap_count)::pg_catalog.int8,
+		pg_catalog.sum(s.globalgap_count)::pg_catalog.int8, pg_catalog.sum(s.organic_count)::pg_catalog.int8,
+		pg_catalog.sum(s.ocop_count)::pg_catalog.int8, pg_catalog.sum(s.score_sum), pg_catalog.sum(s.score_count)
+	FROM s WHERE s.former_province_code IS NOT NULL
+	GROUP BY s.former_province_code, s.year
 ),
 years AS (
-	SELECT DISTINCT data.year FROM data
+	SELECT DISTINCT s.year FROM s
 ),
 keys AS (
-	-- every district valid in a year that has data, and every district that has data
-	SELECT d.district_code, y.year
+	-- every district of htx_district valid in a year that has data, and its
+	-- province; every former district and province that has data
+	SELECT 0 AS grp, d.district_code AS area_key, y.year
 	FROM %1$I.htx_district d CROSS JOIN years y
 	WHERE (d.valid_from IS NULL OR d.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(y.year, 12, 31))
 	  AND (d.valid_to IS NULL OR d.valid_to OPERATOR(pg_catalog.>=) pg_catalog.make_date(y.year, 1, 1))
 	UNION
-	SELECT data.district_code, data.year FROM data
-),
-dim AS (
-	SELECT k.district_code, k.year, d.name, d.province_code,
-		COALESCE((SELECT dk.kind FROM %1$I.htx_district_kind dk
-			WHERE dk.district_code OPERATOR(pg_catalog.=) d.district_code
-			  AND (dk.valid_from IS NULL OR dk.valid_from OPERATOR(pg_catalog.<=) rf.ref)
-			  AND (dk.valid_to IS NULL OR dk.valid_to OPERATOR(pg_catalog.>=) rf.ref)
-			ORDER BY dk.valid_from DESC NULLS LAST LIMIT 1), d.kind) AS kind,
-		(d.valid_from IS NULL OR d.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(k.year, 12, 31))
-		  AND (d.valid_to IS NULL OR d.valid_to OPERATOR(pg_catalog.>=) pg_catalog.make_date(k.year, 1, 1)) AS valid
-	FROM keys k
-	JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) k.district_code
-	CROSS JOIN LATERAL (SELECT LEAST(pg_catalog.make_date(k.year, 12, 31), d.valid_to) AS ref) AS rf
+	SELECT 1, d.province_code, y.year
+	FROM %1$I.htx_district d CROSS JOIN years y
+	WHERE (d.valid_from IS NULL OR d.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(y.year, 12, 31))
+	  AND (d.valid_to IS NULL OR d.valid_to OPERATOR(pg_catalog.>=) pg_catalog.make_date(y.year, 1, 1))
+	UNION
+	SELECT roll.grp, roll.area_key, roll.year FROM roll
 ),
 agg AS (
-	SELECT dim.province_code, dim.year, dim.district_code, dim.name, dim.kind, dim.valid,
-		GROUPING(dim.district_code) AS grp,
-		%1$I.htx_evaluate(data.rating, data.revenue_vnd, data.members, data.applies_tech,
-			data.managers, data.managers_trained, data.is_model) FILTER (WHERE data.cooperative_id IS NOT NULL) AS e,
-		%1$I.htx_evaluate(data.rating, data.revenue_vnd, data.members, data.applies_tech,
-			data.managers, data.managers_trained, data.is_model) FILTER (WHERE data.cooperative_id IS NOT NULL AND data.is_model) AS em,
-		pg_catalog.count(*) FILTER (WHERE data.size_class OPERATOR(pg_catalog.=) 'siêu nhỏ') AS size_micro,
-		pg_catalog.count(*) FILTER (WHERE data.size_class OPERATOR(pg_catalog.=) 'nhỏ') AS size_small,
-		pg_catalog.count(*) FILTER (WHERE data.size_class OPERATOR(pg_catalog.=) 'vừa') AS size_medium,
-		pg_catalog.count(*) FILTER (WHERE data.size_class OPERATOR(pg_catalog.=) 'lớn') AS size_large,
-		pg_catalog.count(*) FILTER (WHERE data.cooperative_id IS NOT NULL AND data.size_class IS NULL) AS size_unknown,
-		pg_catalog.sum(data.young_members) AS young_members_total,
-		pg_catalog.count(*) FILTER (WHERE data.fined) AS fined_count,
-		pg_catalog.count(*) FILTER (WHERE data.vietgap_certified) AS vietgap_count,
-		pg_catalog.count(*) FILTER (WHERE data.globalgap_certified) AS globalgap_count,
-		pg_catalog.count(*) FILTER (WHERE data.organic_certified) AS organic_count,
-		pg_catalog.count(*) FILTER (WHERE data.ocop_stars IS NOT NULL) AS ocop_count,
-		pg_catalog.round(pg_catalog.avg(data.score), 2) AS avg_score
-	FROM dim
-	LEFT JOIN data ON data.district_code OPERATOR(pg_catalog.=) dim.district_code
-		AND data.year OPERATOR(pg_catalog.=) dim.year
-	GROUP BY GROUPING SETS ((dim.province_code, dim.year, dim.district_code, dim.name, dim.kind, dim.valid),
-		(dim.province_code, dim.year))
+	SELECT k.grp, k.year,
+		CASE WHEN k.grp OPERATOR(pg_catalog.=) 0 THEN d.province_code ELSE k.area_key END AS province_code,
+		d.district_code, d.name,
+		CASE WHEN d.district_code IS NOT NULL THEN COALESCE(dk.kind, d.kind) END AS kind,
+		CASE WHEN d.district_code IS NOT NULL THEN
+			(d.valid_from IS NULL OR d.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(k.year, 12, 31))
+			AND (d.valid_to IS NULL OR d.valid_to OPERATOR(pg_catalog.>=) pg_catalog.make_date(k.year, 1, 1)) END AS valid,
+		-- the plan's own province is "Toàn tỉnh", as in 1.0; another is named as it was (Bắc Kạn cũ)
+		CASE WHEN k.grp OPERATOR(pg_catalog.=) 1 AND NOT EXISTS (SELECT 1 FROM %1$I.htx_district o
+				WHERE o.province_code OPERATOR(pg_catalog.=) k.area_key)
+			THEN COALESCE((SELECT pv.name OPERATOR(pg_catalog.||) ' cũ' FROM %1$I.htx_province pv
+				WHERE pv.province_code OPERATOR(pg_catalog.=) k.area_key AND pv.valid_to IS NOT NULL
+				ORDER BY pv.valid_to DESC LIMIT 1), k.area_key) END AS other_province_name,
+		COALESCE(r.e, %1$I.htx_evaluate_final('v1(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'::%1$I.htx_evaluation_state)) AS e,
+		COALESCE(r.em, %1$I.htx_evaluate_final('v1(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'::%1$I.htx_evaluation_state)) AS em,
+		COALESCE(r.size_micro, 0) AS size_micro, COALESCE(r.size_small, 0) AS size_small,
+		COALESCE(r.size_medium, 0) AS size_medium, COALESCE(r.size_large, 0) AS size_large,
+		COALESCE(r.size_unknown, 0) AS size_unknown,
+		r.young_members AS young_members_total,
+		COALESCE(r.fined_count, 0) AS fined_count, COALESCE(r.vietgap_count, 0) AS vietgap_count,
+		COALESCE(r.globalgap_count, 0) AS globalgap_count, COALESCE(r.organic_count, 0) AS organic_count,
+		COALESCE(r.ocop_count, 0) AS ocop_count,
+		pg_catalog.round(r.score_sum OPERATOR(pg_catalog./) NULLIF(r.score_count, 0)::pg_catalog.numeric, 2) AS avg_score
+	FROM keys k
+	LEFT JOIN roll r ON r.grp OPERATOR(pg_catalog.=) k.grp AND r.area_key OPERATOR(pg_catalog.=) k.area_key
+		AND r.year OPERATOR(pg_catalog.=) k.year
+	LEFT JOIN dist d ON k.grp OPERATOR(pg_catalog.=) 0 AND d.district_code OPERATOR(pg_catalog.=) k.area_key
+	LEFT JOIN LATERAL (SELECT dk1.kind FROM %1$I.htx_district_kind dk1
+		WHERE d.own AND dk1.district_code OPERATOR(pg_catalog.=) d.district_code
+		  AND (dk1.valid_from IS NULL OR dk1.valid_from OPERATOR(pg_catalog.<=) LEAST(pg_catalog.make_date(k.year, 12, 31), d.valid_to))
+		  AND (dk1.valid_to IS NULL OR dk1.valid_to OPERATOR(pg_catalog.>=) LEAST(pg_catalog.make_date(k.year, 12, 31), d.valid_to))
+		ORDER BY dk1.valid_from DESC NULLS LAST LIMIT 1) AS dk ON true
 )
 SELECT
 	(CASE WHEN agg.grp OPERATOR(pg_catalog.=) 0 THEN 'district' ELSE 'province' END)::pg_catalog.text AS area_level,
@@ -109,7 +265,7 @@ SELECT
 	agg.name AS district_name,
 	agg.kind AS district_kind,
 	agg.valid AS district_valid,
-	COALESCE(agg.name, 'Toàn tỉnh')::pg_catalog.text AS area_name,
+	COALESCE(agg.name, agg.other_province_name, 'Toàn tỉnh')::pg_catalog.text AS area_name,
 	agg.year,
 	(agg.e).cooperatives,
 	(agg.e).rated,
@@ -164,7 +320,7 @@ FROM agg
 LEFT JOIN agg p ON p.year OPERATOR(pg_catalog.=) (agg.year OPERATOR(pg_catalog.-) 1)
 	AND p.grp OPERATOR(pg_catalog.=) agg.grp
 	AND (p.district_code OPERATOR(pg_catalog.=) agg.district_code OR (p.district_code IS NULL AND agg.district_code IS NULL))
-	AND (p.province_code OPERATOR(pg_catalog.=) agg.province_code OR (p.province_code IS NULL AND agg.province_code IS NULL))
+	AND p.province_code OPERATOR(pg_catalog.=) agg.province_code
 -- tốt + khá over every cooperative reporting (the plan's literal reading, htx_target.denominator 'all')
 CROSS JOIN LATERAL (SELECT ((agg.e).good OPERATOR(pg_catalog.+) (agg.e).fair)::pg_catalog.float8
 	OPERATOR(pg_catalog./) NULLIF((agg.e).cooperatives, 0)::pg_catalog.float8 AS good_fair_share_all) AS cur
@@ -266,6 +422,10 @@ WITH cur AS (
 		t.measure
 	FROM %1$I.htx_district_year_report r
 	JOIN %1$I.htx_target t ON t.scope OPERATOR(pg_catalog.=) r.area_level
+	-- a province's plan is judged on its own territory (htx_plan.province_code):
+	-- Plan 42 on Thái Nguyên cũ and its districts, not on Bắc Kạn cũ
+	JOIN %1$I.htx_plan pl ON pl.plan_code OPERATOR(pg_catalog.=) t.plan_code
+		AND (pl.province_code IS NULL OR pl.province_code OPERATOR(pg_catalog.=) r.province_code)
 	LEFT JOIN %1$I.htx_target_tolerance o ON o.plan_code OPERATOR(pg_catalog.=) t.plan_code
 		AND o.target_code OPERATOR(pg_catalog.=) t.target_code AND o.scope OPERATOR(pg_catalog.=) t.scope
 	CROSS JOIN LATERAL (
@@ -661,37 +821,23 @@ COMMENT ON COLUMN %1$I.htx_cooperative_year_located.registered_district_code IS 
 $ddl$, s);
 	WHEN 'htx_territory_year_report' THEN RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_territory_year_report AS
-WITH data AS (
-	SELECT l.former_district_code, l.former_province_code, l.commune_code, l.commune_valid_from, l.commune_is_new,
-		l.located_by, cy.cooperative_id, cy.year, cy.rating, cy.score, cy.fined, cy.revenue_vnd, cy.members, cy.young_members,
-		cy.managers, cy.managers_trained, cy.applies_tech, cy.vietgap_certified, cy.globalgap_certified,
-		cy.organic_certified, cy.ocop_stars, cy.is_model, cy.capital_vnd,
-		-- size class of Decree 113/2024, as in htx_district_year_report
-		(SELECT CASE WHEN %1$I.htx_size_reaches(cy.members, cy.revenue_vnd, cy.capital_vnd,
-				st.min_members, st.min_revenue_vnd, st.min_capital_vnd) THEN st.size_class END
-		 FROM %1$I.htx_size_threshold st
-		 WHERE st.sector_group OPERATOR(pg_catalog.=) 'agriculture'
-		   AND %1$I.htx_size_reaches(cy.members, cy.revenue_vnd, cy.capital_vnd,
-				st.min_members, st.min_revenue_vnd, st.min_capital_vnd) IS NOT FALSE
-		 ORDER BY st.size_rank DESC LIMIT 1) AS size_class
-	FROM %1$I.htx_cooperative_year cy
-	JOIN %1$I.htx_cooperative_year_located l ON l.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
-		AND l.year OPERATOR(pg_catalog.=) cy.year
-),
-years AS (
-	SELECT DISTINCT data.year FROM data
+WITH s AS (
+	SELECT * FROM %1$I.htx_year_summary
 ),
 keyed AS (
-	-- each row once at each level it counts in, with that level's key
-	SELECT 'district'::pg_catalog.text AS lvl, data.former_district_code AS area_key, data.* FROM data
-	WHERE data.former_district_code IS NOT NULL
+	-- each summary row once at each level it counts in, with that level's key
+	SELECT 'district'::pg_catalog.text AS lvl, s.former_district_code AS area_key, s.* FROM s
+	WHERE s.former_district_code IS NOT NULL
 	UNION ALL
-	SELECT 'province', data.former_province_code, data.* FROM data WHERE data.former_province_code IS NOT NULL
+	SELECT 'province', s.former_province_code, s.* FROM s WHERE s.former_province_code IS NOT NULL
 	UNION ALL
-	SELECT 'merged province', '', data.* FROM data
+	SELECT 'merged province', '', s.* FROM s
 	UNION ALL
-	SELECT 'commune', data.commune_code OPERATOR(pg_catalog.||) '@' OPERATOR(pg_catalog.||) data.commune_valid_from::pg_catalog.text, data.*
-	FROM data WHERE data.commune_is_new
+	SELECT 'commune', s.commune_code OPERATOR(pg_catalog.||) '@' OPERATOR(pg_catalog.||) s.commune_valid_from::pg_catalog.text, s.*
+	FROM s WHERE s.commune_is_new
+),
+years AS (
+	SELECT DISTINCT s.year FROM s
 ),
 dist AS (
 	SELECT d1.district_code, d1.name, d1.kind, d1.province_code, d1.valid_from, d1.valid_to, true AS own FROM %1$I.htx_district d1
@@ -709,26 +855,24 @@ units AS (
 ),
 agg AS (
 	SELECT u.lvl, u.area_key, u.year,
-		%1$I.htx_evaluate(k.rating, k.revenue_vnd, k.members, k.applies_tech,
-			k.managers, k.managers_trained, k.is_model) FILTER (WHERE k.cooperative_id IS NOT NULL) AS e,
-		%1$I.htx_evaluate(k.rating, k.revenue_vnd, k.members, k.applies_tech,
-			k.managers, k.managers_trained, k.is_model) FILTER (WHERE k.cooperative_id IS NOT NULL AND k.is_model) AS em,
-		pg_catalog.count(*) FILTER (WHERE k.size_class OPERATOR(pg_catalog.=) 'siêu nhỏ') AS size_micro,
-		pg_catalog.count(*) FILTER (WHERE k.size_class OPERATOR(pg_catalog.=) 'nhỏ') AS size_small,
-		pg_catalog.count(*) FILTER (WHERE k.size_class OPERATOR(pg_catalog.=) 'vừa') AS size_medium,
-		pg_catalog.count(*) FILTER (WHERE k.size_class OPERATOR(pg_catalog.=) 'lớn') AS size_large,
-		pg_catalog.count(*) FILTER (WHERE k.cooperative_id IS NOT NULL AND k.size_class IS NULL) AS size_unknown,
-		pg_catalog.sum(k.young_members) AS young_members_total,
-		pg_catalog.count(*) FILTER (WHERE k.fined) AS fined_count,
-		pg_catalog.count(*) FILTER (WHERE k.vietgap_certified) AS vietgap_count,
-		pg_catalog.count(*) FILTER (WHERE k.globalgap_certified) AS globalgap_count,
-		pg_catalog.count(*) FILTER (WHERE k.organic_certified) AS organic_count,
-		pg_catalog.count(*) FILTER (WHERE k.ocop_stars IS NOT NULL) AS ocop_count,
-		pg_catalog.round(pg_catalog.avg(k.score), 2) AS avg_score,
-		pg_catalog.count(*) FILTER (WHERE k.commune_code IS NOT NULL) AS rows_with_commune,
-		pg_catalog.count(*) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) 'crosswalk') AS rows_by_crosswalk,
-		pg_catalog.count(*) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) ANY ('{earlier commune,registered district}'::pg_catalog.text[])) AS rows_by_earlier_location,
-		pg_catalog.count(*) FILTER (WHERE k.cooperative_id IS NOT NULL AND k.former_district_code IS NULL) AS rows_district_undetermined
+		%1$I.htx_evaluate_merge(k.e) AS e,
+		%1$I.htx_evaluate_merge(k.em) AS em,
+		COALESCE(pg_catalog.sum(k.size_micro), 0)::pg_catalog.int8 AS size_micro,
+		COALESCE(pg_catalog.sum(k.size_small), 0)::pg_catalog.int8 AS size_small,
+		COALESCE(pg_catalog.sum(k.size_medium), 0)::pg_catalog.int8 AS size_medium,
+		COALESCE(pg_catalog.sum(k.size_large), 0)::pg_catalog.int8 AS size_large,
+		COALESCE(pg_catalog.sum(k.size_unknown), 0)::pg_catalog.int8 AS size_unknown,
+		pg_catalog.sum(k.young_members)::pg_catalog.int8 AS young_members_total,
+		COALESCE(pg_catalog.sum(k.fined_count), 0)::pg_catalog.int8 AS fined_count,
+		COALESCE(pg_catalog.sum(k.vietgap_count), 0)::pg_catalog.int8 AS vietgap_count,
+		COALESCE(pg_catalog.sum(k.globalgap_count), 0)::pg_catalog.int8 AS globalgap_count,
+		COALESCE(pg_catalog.sum(k.organic_count), 0)::pg_catalog.int8 AS organic_count,
+		COALESCE(pg_catalog.sum(k.ocop_count), 0)::pg_catalog.int8 AS ocop_count,
+		pg_catalog.round(pg_catalog.sum(k.score_sum) OPERATOR(pg_catalog./) NULLIF(pg_catalog.sum(k.score_count), 0)::pg_catalog.numeric, 2) AS avg_score,
+		COALESCE(pg_catalog.sum(k.row_count) FILTER (WHERE k.commune_code IS NOT NULL), 0)::pg_catalog.int8 AS rows_with_commune,
+		COALESCE(pg_catalog.sum(k.row_count) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) 'crosswalk'), 0)::pg_catalog.int8 AS rows_by_crosswalk,
+		COALESCE(pg_catalog.sum(k.row_count) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) ANY ('{earlier commune,registered district}'::pg_catalog.text[])), 0)::pg_catalog.int8 AS rows_by_earlier_location,
+		COALESCE(pg_catalog.sum(k.row_count) FILTER (WHERE k.former_district_code IS NULL), 0)::pg_catalog.int8 AS rows_district_undetermined
 	FROM units u
 	LEFT JOIN keyed k ON k.lvl OPERATOR(pg_catalog.=) u.lvl AND k.area_key OPERATOR(pg_catalog.=) u.area_key
 		AND k.year OPERATOR(pg_catalog.=) u.year
@@ -920,7 +1064,7 @@ $ddl$, s);
 		RAISE EXCEPTION 'htx has no warehouse view named %', CASE WHEN length(view_name) <= 64 THEN view_name
 			ELSE left(view_name, 64) || '...' END
 			USING ERRCODE = 'undefined_object',
-				  HINT = 'The warehouse views are htx_cooperative_year_located, htx_district_year_report, htx_target_progress, htx_rating_trend, htx_data_quality and htx_territory_year_report.';
+				  HINT = 'The warehouse views are htx_cooperative_year_located, htx_year_summary, htx_district_year_report, htx_target_progress, htx_rating_trend, htx_data_quality and htx_territory_year_report.';
 	END CASE;
 END
 $fn$;
@@ -1098,7 +1242,7 @@ $ddl$, s);
 	END IF;
 
 	-- the views: each one that is missing
-	FOREACH vname IN ARRAY '{htx_cooperative_year_located,htx_district_year_report,htx_target_progress,htx_rating_trend,htx_data_quality,htx_territory_year_report}'::text[] LOOP
+	FOREACH vname IN ARRAY '{htx_cooperative_year_located,htx_year_summary,htx_district_year_report,htx_target_progress,htx_rating_trend,htx_data_quality,htx_territory_year_report}'::text[] LOOP
 		v := format('%I.%I', s, vname);
 		IF to_regclass(v) IS NULL THEN
 			EXECUTE format('SELECT %I.htx_warehouse_view_sql(%L)', s, vname) INTO ddl;
@@ -1113,7 +1257,7 @@ $ddl$, s);
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_create_warehouse() IS
-'creates the warehouse in the extension''s schema, owned by the caller and not by the extension: the tables htx_cooperative and htx_cooperative_year and the BI views htx_cooperative_year_located, htx_district_year_report, htx_target_progress, htx_rating_trend, htx_data_quality, htx_territory_year_report; creates only what is missing and returns it; DROP EXTENSION htx refuses while they exist';
+'creates the warehouse in the extension''s schema, owned by the caller and not by the extension: the tables htx_cooperative and htx_cooperative_year and the BI views htx_cooperative_year_located, htx_year_summary, htx_district_year_report, htx_target_progress, htx_rating_trend, htx_data_quality, htx_territory_year_report; creates only what is missing and returns it; DROP EXTENSION htx refuses while they exist';
 REVOKE ALL ON FUNCTION @extschema@.htx_create_warehouse() FROM PUBLIC;
 
 -- A 1.0 database: its warehouse was created by the 1.0 script as members of

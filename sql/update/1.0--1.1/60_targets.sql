@@ -398,6 +398,10 @@ COMMENT ON FUNCTION @extschema@.htx_size_class(pg_catalog.int4, pg_catalog.int8,
 -- The warehouse: capital becomes a yearly field (51_warehouse_capital.sql
 -- adds it to a kept 1.0 warehouse); the changed views are put in place here.
 
+-- the report views roll up htx_year_summary (49_report_support.sql), which
+-- reads capital_vnd and commune_code: a kept warehouse gets it here, handed to
+-- the DBA as 52_territory_warehouse.sql hands htx_cooperative_year_located
+SELECT @extschema@.htx_add_warehouse_view_1_1('htx_year_summary');
 SELECT @extschema@.htx_replace_warehouse_view('htx_district_year_report');
 SELECT @extschema@.htx_replace_warehouse_view('htx_target_progress');
 -- these two read htx_cooperative_year.* inside: again, so that they see the

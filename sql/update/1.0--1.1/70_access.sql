@@ -19,7 +19,7 @@ AS $fn$
 			WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
 			  AND d.refclassid = 'pg_extension'::regclass AND d.refobjid = e.oid AND d.deptype = 'e')
 		OR (c.relnamespace = e.extnamespace
-			AND c.relname IN ('htx_cooperative_year_located', 'htx_district_year_report', 'htx_target_progress', 'htx_rating_trend',
+			AND c.relname IN ('htx_cooperative_year_located', 'htx_year_summary', 'htx_district_year_report', 'htx_target_progress', 'htx_rating_trend',
 				'htx_data_quality', 'htx_territory_year_report')))
 	ORDER BY c.relname
 $fn$;
