@@ -30,7 +30,7 @@ AS $fn$
 DECLARE
 	s name;
 	aggs text;
-	size text;
+	thresholds text;
 BEGIN
 	SELECT n.nspname INTO s
 	FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace
@@ -55,7 +55,7 @@ BEGIN
 		-- the thresholds of Decree 113/2024's classes above siêu nhỏ (htx_size_
 		-- threshold's agriculture rows), largest first, as htx_size_tally takes
 		-- them: a subquery of each branch, one row
-		size := format($z$(SELECT ARRAY[
+		thresholds := format($z$(SELECT ARRAY[
 			pg_catalog.max(st.min_members) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'lớn'),
 			pg_catalog.max(st.min_revenue_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'lớn'),
 			pg_catalog.max(st.min_capital_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'lớn'),
@@ -169,7 +169,7 @@ COMMENT ON COLUMN %1$I.htx_year_summary.organic_count IS 'rows with an organic c
 COMMENT ON COLUMN %1$I.htx_year_summary.ocop_count IS 'rows with an OCOP-rated product';
 COMMENT ON COLUMN %1$I.htx_year_summary.score_sum IS 'sum of the scores reported';
 COMMENT ON COLUMN %1$I.htx_year_summary.score_count IS 'rows reporting a score';
-$ddl$, s, aggs, size);
+$ddl$, s, aggs, thresholds);
 	WHEN 'htx_district_year_report' THEN RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_district_year_report AS
 WITH s AS (
@@ -182,28 +182,20 @@ dist AS (
 	SELECT d2.district_code, d2.name, d2.kind, d2.province_code, d2.valid_from, d2.valid_to, false FROM %1$I.htx_district_other d2
 ),
 roll AS (
-	-- the summary rolled up to former districts and former provinces (one pass over the rows: htx_year_summary)
-	SELECT 0 AS grp, s.former_district_code AS area_key, s.year,
-		%1$I.htx_evaluate_merge(s.e) AS e, %1$I.htx_evaluate_merge(s.em) AS em,
-		pg_catalog.sum(s.size_micro)::pg_catalog.int8 AS size_micro, pg_catalog.sum(s.size_small)::pg_catalog.int8 AS size_small,
-		pg_catalog.sum(s.size_medium)::pg_catalog.int8 AS size_medium, pg_catalog.sum(s.size_large)::pg_catalog.int8 AS size_large,
-		pg_catalog.sum(s.size_unknown)::pg_catalog.int8 AS size_unknown, pg_catalog.sum(s.young_members)::pg_catalog.int8 AS young_members,
-		pg_catalog.sum(s.fined_count)::pg_catalog.int8 AS fined_count, pg_catalog.sum(s.vietgap_count)::pg_catalog.int8 AS vietgap_count,
-		pg_catalog.sum(s.globalgap_count)::pg_catalog.int8 AS globalgap_count, pg_catalog.sum(s.organic_count)::pg_catalog.int8 AS organic_count,
-		pg_catalog.sum(s.ocop_count)::pg_catalog.int8 AS ocop_count, pg_catalog.sum(s.score_sum) AS score_sum, pg_catalog.sum(s.score_count) AS score_count
-	FROM s WHERE s.former_district_code IS NOT NULL
-	GROUP BY s.former_district_code, s.year
-	UNION ALL
-	SELECT 1, s.former_province_code, s.year,
-		%1$I.htx_evaluate_merge(s.e), %1$I.htx_evaluate_merge(s.em),
-		pg_catalog.sum(s.size_micro)::pg_catalog.int8, pg_catalog.sum(s.size_small)::pg_catalog.int8,
-		pg_catalog.sum(s.size_medium)::pg_catalog.int8, pg_catalog.sum(s.size_large)::pg_catalog.int8,
-		pg_catalog.sum(s.size_unknown)::pg_catalog.int8, pg_catalog.sum(s.young_members)::pg_catalog.int8,
-		pg_catalog.sum(s.fined_count)::pg_catalog.int8, pg_catalog.sum(s.vietgap_count)::pg_catalog.int8,
-		pg_catalog.sum(s.globalgap_count)::pg_catalog.int8, pg_catalog.sum(s.organic_count)::pg_catalog.int8,
-		pg_catalog.sum(s.ocop_count)::pg_catalog.int8, pg_catalog.sum(s.score_sum), pg_catalog.sum(s.score_count)
-	FROM s WHERE s.former_province_code IS NOT NULL
-	GROUP BY s.former_province_code, s.year
+	-- the summary rolled up to former districts (grp 0) and former provinces
+	-- (grp 1): one pass over the rows, htx_year_summary
+	SELECT k.grp, k.area_key, k.year,
+		%1$I.htx_evaluate_merge(k.e) AS e, %1$I.htx_evaluate_merge(k.em) AS em,
+		pg_catalog.sum(k.size_micro)::pg_catalog.int8 AS size_micro, pg_catalog.sum(k.size_small)::pg_catalog.int8 AS size_small,
+		pg_catalog.sum(k.size_medium)::pg_catalog.int8 AS size_medium, pg_catalog.sum(k.size_large)::pg_catalog.int8 AS size_large,
+		pg_catalog.sum(k.size_unknown)::pg_catalog.int8 AS size_unknown, pg_catalog.sum(k.young_members)::pg_catalog.int8 AS young_members,
+		pg_catalog.sum(k.fined_count)::pg_catalog.int8 AS fined_count, pg_catalog.sum(k.vietgap_count)::pg_catalog.int8 AS vietgap_count,
+		pg_catalog.sum(k.globalgap_count)::pg_catalog.int8 AS globalgap_count, pg_catalog.sum(k.organic_count)::pg_catalog.int8 AS organic_count,
+		pg_catalog.sum(k.ocop_count)::pg_catalog.int8 AS ocop_count, pg_catalog.sum(k.score_sum) AS score_sum, pg_catalog.sum(k.score_count) AS score_count
+	FROM (SELECT 0 AS grp, s.former_district_code AS area_key, s.* FROM s WHERE s.former_district_code IS NOT NULL
+		UNION ALL
+		SELECT 1, s.former_province_code, s.* FROM s WHERE s.former_province_code IS NOT NULL) AS k
+	GROUP BY k.grp, k.area_key, k.year
 ),
 years AS (
 	SELECT DISTINCT s.year FROM s
@@ -697,76 +689,44 @@ WITH dist AS (
 	UNION ALL
 	SELECT d2.district_code, d2.name, d2.province_code, d2.valid_to FROM %1$I.htx_district_other d2
 ),
-parts AS (
-	-- each unit formed by a reorganisation: the former districts of its old units
-	SELECT s.new_code, s.new_valid_from,
-		pg_catalog.array_agg(DISTINCT o.district_code ORDER BY o.district_code) AS districts
-	FROM %1$I.htx_commune_succession s
-	JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) s.old_code
-		AND o.valid_from OPERATOR(pg_catalog.=) s.old_valid_from
-	WHERE o.district_code IS NOT NULL
-	GROUP BY s.new_code, s.new_valid_from
-),
 r AS (
-	-- each row with the unit of its commune code on the reporting date
+	-- each row with the unit of its commune code on the reporting date, and
+	-- where that unit lies (htx_commune_former_district)
 	SELECT cy.cooperative_id, cy.year, pg_catalog.make_date(cy.year, 12, 31) AS reporting_date,
 		cy.commune_code, c.district_code AS registered_district_code,
-		cm.valid_from AS commune_valid_from, cm.name AS commune_name, cm.kind AS commune_kind,
-		cm.district_code AS commune_district_code, cm.province_code AS commune_province_code,
-		p.districts
+		u.valid_from AS commune_valid_from, u.name AS commune_name, u.kind AS commune_kind, u.full_name AS commune_full_name,
+		u.is_new, u.former_district_code AS unit_district, u.located_by AS unit_located_by, u.straddles,
+		u.candidate_district_codes, u.candidate_districts, u.former_province_code AS unit_province
 	FROM %1$I.htx_cooperative_year cy
 	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
-	LEFT JOIN %1$I.htx_commune cm ON cm.commune_code OPERATOR(pg_catalog.=) cy.commune_code
-		AND cm.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
-		AND COALESCE(cm.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
-	LEFT JOIN parts p ON cm.district_code IS NULL AND p.new_code OPERATOR(pg_catalog.=) cm.commune_code
-		AND p.new_valid_from OPERATOR(pg_catalog.=) cm.valid_from
-),
-direct AS (
-	SELECT r.*,
-		CASE WHEN r.commune_code IS NULL THEN r.registered_district_code
-			WHEN r.commune_valid_from IS NULL THEN NULL
-			WHEN r.commune_district_code IS NOT NULL THEN r.commune_district_code
-			WHEN pg_catalog.cardinality(r.districts) OPERATOR(pg_catalog.=) 1 THEN r.districts[1] END AS direct_district,
-		CASE WHEN r.commune_code IS NULL THEN CASE WHEN r.registered_district_code IS NOT NULL THEN 'district' END
-			WHEN r.commune_valid_from IS NULL THEN NULL
-			WHEN r.commune_district_code IS NOT NULL THEN 'old commune'
-			WHEN pg_catalog.cardinality(r.districts) OPERATOR(pg_catalog.=) 1 THEN 'crosswalk' END AS direct_by
-	FROM r
+	LEFT JOIN %1$I.htx_commune_former_district u ON u.commune_code OPERATOR(pg_catalog.=) cy.commune_code
+		AND u.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
+		AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
 ),
 earlier AS (
 	-- a row in a unit that straddles former districts: the cooperative's
-	-- latest earlier row located directly in one of them
-	SELECT DISTINCT ON (s.cooperative_id, s.year) s.cooperative_id, s.year, e.direct_district, e.year AS from_year
-	FROM direct s
-	JOIN direct e ON e.cooperative_id OPERATOR(pg_catalog.=) s.cooperative_id
+	-- latest earlier row under an old unit of one of them
+	SELECT DISTINCT ON (s.cooperative_id, s.year) s.cooperative_id, s.year, e.unit_district AS district_code, e.year AS from_year
+	FROM r s
+	JOIN r e ON e.cooperative_id OPERATOR(pg_catalog.=) s.cooperative_id
 		AND e.year OPERATOR(pg_catalog.<) s.year
-		AND e.direct_by OPERATOR(pg_catalog.=) 'old commune'
-		AND e.direct_district OPERATOR(pg_catalog.=) ANY (s.districts)
-	WHERE s.direct_district IS NULL AND pg_catalog.cardinality(s.districts) OPERATOR(pg_catalog.>) 1
+		AND e.unit_located_by OPERATOR(pg_catalog.=) 'old commune'
+		AND e.unit_district OPERATOR(pg_catalog.=) ANY (s.candidate_district_codes)
+	WHERE s.straddles
 	ORDER BY s.cooperative_id, s.year, e.year DESC
 ),
 located AS (
-	SELECT d.*,
-		COALESCE(d.direct_district, e.direct_district,
-			CASE WHEN d.registered_district_code OPERATOR(pg_catalog.=) ANY (d.districts) THEN d.registered_district_code END) AS former_district_code,
-		COALESCE(d.direct_by,
-			CASE WHEN e.direct_district IS NOT NULL THEN 'earlier commune'
-				WHEN d.registered_district_code OPERATOR(pg_catalog.=) ANY (d.districts) THEN 'registered district' END) AS located_by,
+	SELECT r.*,
+		CASE WHEN r.commune_code IS NULL THEN r.registered_district_code
+			ELSE COALESCE(r.unit_district, e.district_code,
+				CASE WHEN r.registered_district_code OPERATOR(pg_catalog.=) ANY (r.candidate_district_codes) THEN r.registered_district_code END) END AS former_district_code,
+		CASE WHEN r.commune_code IS NULL THEN CASE WHEN r.registered_district_code IS NOT NULL THEN 'district' END
+			ELSE COALESCE(r.unit_located_by,
+				CASE WHEN e.district_code IS NOT NULL THEN 'earlier commune'
+					WHEN r.registered_district_code OPERATOR(pg_catalog.=) ANY (r.candidate_district_codes) THEN 'registered district' END) END AS located_by,
 		e.from_year
-	FROM direct d
-	LEFT JOIN earlier e ON e.cooperative_id OPERATOR(pg_catalog.=) d.cooperative_id AND e.year OPERATOR(pg_catalog.=) d.year
-),
-prov AS (
-	-- the province of the candidate districts when they all lie in one
-	SELECT l.cooperative_id, l.year,
-		CASE WHEN pg_catalog.count(DISTINCT x.province_code) OPERATOR(pg_catalog.=) 1 THEN pg_catalog.min(x.province_code) END AS province_code,
-		pg_catalog.string_agg(x.district_code OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) x.name, ', ' ORDER BY x.district_code) AS candidates
-	FROM located l
-	CROSS JOIN LATERAL pg_catalog.unnest(l.districts) AS u(district_code)
-	JOIN dist x ON x.district_code OPERATOR(pg_catalog.=) u.district_code
-	WHERE l.former_district_code IS NULL
-	GROUP BY l.cooperative_id, l.year
+	FROM r
+	LEFT JOIN earlier e ON e.cooperative_id OPERATOR(pg_catalog.=) r.cooperative_id AND e.year OPERATOR(pg_catalog.=) r.year
 )
 SELECT l.cooperative_id,
 	l.year,
@@ -775,23 +735,21 @@ SELECT l.cooperative_id,
 	l.commune_valid_from,
 	l.commune_name,
 	l.commune_kind,
-	CASE WHEN l.commune_kind IS NOT NULL THEN pg_catalog.upper(pg_catalog.left(l.commune_kind, 1))
-		OPERATOR(pg_catalog.||) pg_catalog.substr(l.commune_kind, 2) OPERATOR(pg_catalog.||) ' ' OPERATOR(pg_catalog.||) l.commune_name END AS commune_full_name,
-	(l.commune_valid_from IS NOT NULL AND l.commune_district_code IS NULL) AS commune_is_new,
+	l.commune_full_name,
+	COALESCE(l.is_new, false) AS commune_is_new,
 	l.former_district_code,
 	d.name AS former_district_name,
-	COALESCE(d.province_code, pr.province_code) AS former_province_code,
+	COALESCE(d.province_code, l.unit_province) AS former_province_code,
 	(p.name OPERATOR(pg_catalog.||) CASE WHEN p.valid_to IS NOT NULL THEN ' cũ' ELSE '' END)::pg_catalog.text AS former_province_name,
 	l.located_by::pg_catalog.text AS located_by,
 	l.from_year AS located_from_year,
-	COALESCE(pg_catalog.cardinality(l.districts) OPERATOR(pg_catalog.>) 1, false) AS commune_straddles,
-	pr.candidates AS candidate_districts,
-	COALESCE(COALESCE(d.province_code, pr.province_code) OPERATOR(pg_catalog.=) '19', false) AS plan_territory,
+	COALESCE(l.straddles, false) AS commune_straddles,
+	CASE WHEN l.former_district_code IS NULL THEN l.candidate_districts END AS candidate_districts,
+	COALESCE(COALESCE(d.province_code, l.unit_province) OPERATOR(pg_catalog.=) '19', false) AS plan_territory,
 	l.registered_district_code
 FROM located l
 LEFT JOIN dist d ON d.district_code OPERATOR(pg_catalog.=) l.former_district_code
-LEFT JOIN prov pr ON pr.cooperative_id OPERATOR(pg_catalog.=) l.cooperative_id AND pr.year OPERATOR(pg_catalog.=) l.year
-LEFT JOIN %1$I.htx_province p ON p.province_code OPERATOR(pg_catalog.=) COALESCE(d.province_code, pr.province_code)
+LEFT JOIN %1$I.htx_province p ON p.province_code OPERATOR(pg_catalog.=) COALESCE(d.province_code, l.unit_province)
 	AND LEAST(COALESCE(d.valid_to, l.reporting_date), l.reporting_date, '2025-06-30'::pg_catalog.date) OPERATOR(pg_catalog.>=) p.valid_from
 	AND LEAST(COALESCE(d.valid_to, l.reporting_date), l.reporting_date, '2025-06-30'::pg_catalog.date) OPERATOR(pg_catalog.<=) COALESCE(p.valid_to, 'infinity'::pg_catalog.date);
 
