@@ -156,7 +156,7 @@ SELECT is((SELECT count(*) FROM pg_proc p WHERE p.proname IN ('htx_input_error',
 		'htx_load_columns', 'htx_load_stage_row', 'htx_load_stage', 'htx_load_validate', 'htx_load_check', 'htx_load_commit', 'htx_commune_resolve')
 	AND obj_description(p.oid, 'pg_proc') IS NOT NULL), 11::bigint, 'every loader function has a comment');
 SELECT is((SELECT proparallel FROM pg_proc WHERE proname = 'htx_input_error'), 'u', 'htx_input_error starts subtransactions: PARALLEL UNSAFE');
-SELECT is((SELECT proparallel FROM pg_proc WHERE proname = 'htx_commune_resolve'), 'u', 'htx_commune_resolve catches the resolver''s error in a subtransaction: PARALLEL UNSAFE');
+SELECT is((SELECT proparallel::text || provolatile::text FROM pg_proc WHERE proname = 'htx_commune_resolve'), 'ss', 'htx_commune_resolve reads htx_area_matches, no subtransaction: STABLE, PARALLEL SAFE');
 SELECT is((SELECT count(*) FROM htx_load_targets()), 2::bigint, 'both warehouse tables are targets');
 
 SELECT * FROM finish();

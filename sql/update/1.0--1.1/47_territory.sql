@@ -290,8 +290,8 @@ RETURN pg_catalog.regexp_replace(pg_catalog.btrim(pg_catalog.regexp_replace(@ext
 COMMENT ON FUNCTION @extschema@.htx_area_fold(pg_catalog.text) IS
 'matching key of a unit name without diacritics: htx_fold (case, diacritics, NFC/NFD), punctuation to spaces, a y that is a word''s only vowel written i (Sỹ, Sĩ, sy, si alike)';
 
-CREATE FUNCTION @extschema@.htx_area_resolve(name pg_catalog.text, as_of pg_catalog.date)
-RETURNS pg_catalog.text
+CREATE FUNCTION @extschema@.htx_area_matches(name pg_catalog.text, as_of pg_catalog.date)
+RETURNS pg_catalog.text[]
 LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
@@ -302,8 +302,6 @@ DECLARE
 	tw text[];
 	marked bool;
 	hits text[];
-	listing text;
-	elsewhen text;
 BEGIN
 	IF length(name) > max_len THEN
 		RAISE EXCEPTION 'unit name is too long (% characters)', length(name)
@@ -315,7 +313,7 @@ BEGIN
 	IF f ~ '^([0-9]{2}|[0-9]{3}|[0-9]{5})$' THEN
 		IF EXISTS (SELECT 1 FROM htx_area a WHERE a.area_code = f
 			AND as_of BETWEEN a.valid_from AND COALESCE(a.valid_to, 'infinity')) THEN
-			RETURN f;
+			RETURN ARRAY[f];
 		END IF;
 	END IF;
 	fw := string_to_array(f, ' ');
@@ -351,6 +349,24 @@ BEGIN
 	FROM cand c
 	WHERE c.exact OR NOT EXISTS (SELECT 1 FROM cand e WHERE e.exact);
 
+	RETURN COALESCE(hits, '{}');
+END
+$fn$;
+COMMENT ON FUNCTION @extschema@.htx_area_matches(pg_catalog.text, pg_catalog.date) IS
+'the codes of the units a name or code may mean on a date (valid then), as htx_area_resolve reads it, shortest code first: one for a known name, several for an ambiguous one, none for an unknown one; the matching behind htx_area_resolve and htx_commune_resolve; names over 200 characters are refused (22023)';
+
+CREATE FUNCTION @extschema@.htx_area_resolve(name pg_catalog.text, as_of pg_catalog.date)
+RETURNS pg_catalog.text
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
+SET search_path = pg_catalog, @extschema@, pg_temp
+AS $fn$
+DECLARE
+	f text;
+	hits text[] := htx_area_matches(name, as_of);
+	listing text;
+	elsewhen text;
+BEGIN
+	f := htx_area_fold(name);
 	IF cardinality(hits) = 1 THEN
 		RETURN hits[1];
 	ELSIF cardinality(hits) > 1 THEN

@@ -67,22 +67,18 @@ COMMENT ON FUNCTION @extschema@.htx_input_error(pg_catalog.text, pg_catalog.regt
 -- must be a commune-level unit (xã, phường, thị trấn) valid on 31 December
 -- of its year.  This restricts it: a unique match of another level is
 -- refused, and an ambiguous name is narrowed to its commune-level
--- candidates (read from the resolver's hint, whose list it writes as "code
--- full name, ..."), so "Tân Thịnh" in a 2024 row is ambiguous between the
--- phường and the xã, "Đại Từ" in a 2024 row is the district (refused) and in
--- a 2025 row the new xã.  A code is checked with htx_commune_check.  It
--- catches the resolver's P0003, a subtransaction, which PostgreSQL 15 does
--- not allow in parallel mode: VOLATILE and PARALLEL UNSAFE, as htx_input_error.
+-- candidates (htx_area_matches: the resolver's own matching), so "Tân Thịnh"
+-- in a 2024 row is ambiguous between the phường and the xã, "Đại Từ" in a
+-- 2024 row is the district (refused) and in a 2025 row the new xã.  A code is
+-- checked with htx_commune_check.
 CREATE FUNCTION @extschema@.htx_commune_resolve(name pg_catalog.text, as_of pg_catalog.date)
 RETURNS pg_catalog.text
-LANGUAGE plpgsql VOLATILE STRICT PARALLEL UNSAFE
+LANGUAGE plpgsql STABLE STRICT PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
 AS $fn$
 DECLARE
 	max_len constant int := 200;
 	f text;
-	res text;
-	hnt text;
 	cands text[];
 	communes text[];
 	listing text;
@@ -120,17 +116,11 @@ BEGIN
 				  DETAIL = concat_ws(' ', 'A commune''s code has five digits.', padded);
 	END IF;
 
-	-- a name: the resolver's answer, kept to the commune level
-	BEGIN
-		res := htx_area_resolve(name, as_of);
-		cands := ARRAY[res];
-	EXCEPTION WHEN too_many_rows THEN
-		GET STACKED DIAGNOSTICS hnt = PG_EXCEPTION_HINT;
-		cands := ARRAY(SELECT m[1] FROM regexp_matches(COALESCE(hnt, ''), '(?:^Candidates: |, )([0-9]{2,5}) ', 'g') AS m);
-		IF cardinality(cands) = 0 THEN
-			RAISE;      -- a hint this function cannot read: the resolver's error as it is
-		END IF;
-	END;
+	-- a name: what the resolver would take it for, kept to the commune level
+	cands := htx_area_matches(name, as_of);
+	IF cardinality(cands) = 0 THEN
+		PERFORM htx_area_resolve(name, as_of);	-- raises its unknown-unit error (P0002)
+	END IF;
 	communes := ARRAY(SELECT DISTINCT c.commune_code FROM htx_commune c
 		WHERE c.commune_code = ANY (cands) AND as_of BETWEEN c.valid_from AND COALESCE(c.valid_to, 'infinity')
 		ORDER BY 1);
@@ -153,7 +143,7 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_commune_resolve(pg_catalog.text, pg_catalog.date) IS
-'the code of the commune-level unit (xã, phường, thị trấn) a name or code means on a date, as the loader reads htx_cooperative_year.commune_code on the row''s reporting date (31 December of its year): a name as htx_area_resolve reads it (diacritics or not, NFC or NFD, with or without its kind), kept to the commune level (an ambiguous name narrowed to its communes; a district or province raises P0002 naming it), or a five-digit code valid on that date (htx_commune_check: P0002 naming the code''s units and dates); unknown P0002, ambiguous P0003 with the candidates, over 200 characters 22023; VOLATILE and PARALLEL UNSAFE: it catches the resolver''s error in a subtransaction';
+'the code of the commune-level unit (xã, phường, thị trấn) a name or code means on a date, as the loader reads htx_cooperative_year.commune_code on the row''s reporting date (31 December of its year): a name as htx_area_resolve reads it (diacritics or not, NFC or NFD, with or without its kind), kept to the commune level (an ambiguous name narrowed to its communes; a district or province raises P0002 naming it), or a five-digit code valid on that date (htx_commune_check: P0002 naming the code''s units and dates); unknown P0002, ambiguous P0003 with the candidates, over 200 characters 22023';
 
 CREATE FUNCTION @extschema@.htx_load_targets()
 RETURNS TABLE (target pg_catalog.regclass, load_order pg_catalog.int4)
