@@ -1194,6 +1194,8 @@ COMMENT ON COLUMN %1$I.htx_cooperative_year.ocop_stars IS 'highest OCOP star rat
 COMMENT ON COLUMN %1$I.htx_cooperative_year.is_model IS 'selected as a model cooperative (mô hình HTX NN, Plan 42/KH-UBND III.2)';
 COMMENT ON COLUMN %1$I.htx_cooperative_year.capital_vnd IS 'total capital (tổng nguồn vốn) at the end of the year, VND; with members and revenue it gives the size class of Decree 113/2024/NĐ-CP (htx_size_class); added in 1.1';
 COMMENT ON COLUMN %1$I.htx_cooperative_year.commune_code IS 'GSO code of the commune-level unit the row is filed under, the unit of that code valid on the year''s reporting date, 31 December of the year (up to 2024 an old xã/phường/thị trấn, from 2025 a new unit); NULL: located by htx_cooperative.district_code alone, as in 1.0; htx_data_quality lists codes no unit has on that date (commune_unknown); added in 1.1';
+CREATE INDEX htx_cooperative_year_commune_code_idx ON %1$I.htx_cooperative_year (commune_code);
+COMMENT ON INDEX %1$I.htx_cooperative_year_commune_code_idx IS 'the rows filed under a commune, and those under none: htx_year_summary reads each kind, and a straddling unit''s rows, without scanning the others';
 $ddl$, s);
 		object_type := 'table'; object_name := format('%I.htx_cooperative', s); RETURN NEXT;
 		object_type := 'table'; object_name := format('%I.htx_cooperative_year', s); RETURN NEXT;

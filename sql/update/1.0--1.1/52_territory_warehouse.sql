@@ -100,6 +100,10 @@ BEGIN
 			CONSTRAINT htx_cooperative_year_commune_code_is_five_digits CHECK (commune_code OPERATOR(pg_catalog.~) %L)', t, '^[0-9]{5}$');
 		EXECUTE format('COMMENT ON COLUMN %s.commune_code IS %L', t,
 			'GSO code of the commune-level unit the row is filed under, the unit of that code valid on the year''s reporting date, 31 December of the year (up to 2024 an old xã/phường/thị trấn, from 2025 a new unit); NULL: located by htx_cooperative.district_code alone, as in 1.0; htx_data_quality lists codes no unit has on that date (commune_unknown); added in 1.1');
+		-- as htx_create_warehouse() makes it (50_warehouse.sql)
+		EXECUTE format('CREATE INDEX htx_cooperative_year_commune_code_idx ON %s (commune_code)', t);
+		EXECUTE format('COMMENT ON INDEX %I.htx_cooperative_year_commune_code_idx IS %L', s,
+			'the rows filed under a commune, and those under none: htx_year_summary reads each kind, and a straddling unit''s rows, without scanning the others');
 	END IF;
 	EXECUTE format('ALTER TABLE %s ALTER COLUMN district_code DROP NOT NULL', c);
 	EXECUTE format('COMMENT ON COLUMN %s.district_code IS %L', c,
