@@ -93,7 +93,9 @@ WITH cell AS (
 	-- rows under a new unit that straddles former districts: one by one, by the
 	-- cooperative's latest earlier row under an old unit of one of those
 	-- districts, else its registered district when it is one of them
-	-- (htx_cooperative_year_located says the same of each row)
+	-- (htx_cooperative_year_located says the same of each row); a LEFT JOIN
+	-- LATERAL without OFFSET 0, so that Citus pushes the branch down whole
+	-- (it refuses OFFSET in a lateral subquery, ships a fenced subquery's rows)
 	SELECT 'straddling', r.former_district_code, r.commune_code, r.year, r.located_by,
 		%2$s
 	FROM (SELECT cy.*, sz.size_thresholds,
@@ -106,15 +108,15 @@ WITH cell AS (
 			AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
 		JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
 		CROSS JOIN %3$s
-		CROSS JOIN LATERAL (SELECT (SELECT o.district_code
+		LEFT JOIN LATERAL (SELECT o.district_code AS earlier
 			FROM %1$I.htx_cooperative_year e
 			JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) e.commune_code
 				AND o.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(e.year, 12, 31)
 				AND COALESCE(o.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(e.year, 12, 31)
 			WHERE e.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id AND e.year OPERATOR(pg_catalog.<) cy.year
 			  AND o.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes)
-			ORDER BY e.year DESC LIMIT 1) AS earlier OFFSET 0) AS x
-		WHERE u.straddles OFFSET 0) AS r
+			ORDER BY e.year DESC LIMIT 1) AS x ON true
+		WHERE u.straddles) AS r
 	GROUP BY r.former_district_code, r.commune_code, r.year, r.located_by
 ),
 dist AS (
