@@ -558,7 +558,9 @@ COMMENT ON COLUMN %1$I.htx_rating_trend.change_from_prev_year IS 'cooperatives -
 $ddl$, s);
 	WHEN 'htx_data_quality' THEN RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_data_quality AS
-WITH yr AS (
+-- yr is read by ten checks: NOT MATERIALIZED, each check filters the rows
+-- where they lie (on Citus, the workers) instead of materialising them all
+WITH yr AS NOT MATERIALIZED (
 	SELECT cy.*, c.name, c.registration_code, c.district_code, c.founded_on, c.dissolved_on,
 		pg_catalog.make_date(cy.year, 1, 1) AS y_start, pg_catalog.make_date(cy.year, 12, 31) AS y_end
 	FROM %1$I.htx_cooperative_year cy
@@ -568,9 +570,11 @@ this AS (
 	SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4 AS this_year
 ),
 span AS (
-	-- years after the current one are year_in_future, not years to fill in
+	-- years after the current one are year_in_future, not years to fill in;
+	-- the current year as this says it, not a subquery of it, which Citus
+	-- cannot push down beside an aggregate
 	SELECT pg_catalog.min(cy.year) AS first_year,
-		LEAST(pg_catalog.max(cy.year), (SELECT this.this_year FROM this)) AS last_year
+		LEAST(pg_catalog.max(cy.year), EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) AS last_year
 	FROM %1$I.htx_cooperative_year cy
 ),
 issues AS (
@@ -705,18 +709,6 @@ r AS (
 		AND u.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
 		AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
 ),
-earlier AS (
-	-- a row in a unit that straddles former districts: the cooperative's
-	-- latest earlier row under an old unit of one of them
-	SELECT DISTINCT ON (s.cooperative_id, s.year) s.cooperative_id, s.year, e.unit_district AS district_code, e.year AS from_year
-	FROM r s
-	JOIN r e ON e.cooperative_id OPERATOR(pg_catalog.=) s.cooperative_id
-		AND e.year OPERATOR(pg_catalog.<) s.year
-		AND e.unit_located_by OPERATOR(pg_catalog.=) 'old commune'
-		AND e.unit_district OPERATOR(pg_catalog.=) ANY (s.candidate_district_codes)
-	WHERE s.straddles
-	ORDER BY s.cooperative_id, s.year, e.year DESC
-),
 located AS (
 	SELECT r.*,
 		CASE WHEN r.commune_code IS NULL THEN r.registered_district_code
@@ -728,7 +720,17 @@ located AS (
 					WHEN r.registered_district_code OPERATOR(pg_catalog.=) ANY (r.candidate_district_codes) THEN 'registered district' END) END AS located_by,
 		e.from_year
 	FROM r
-	LEFT JOIN earlier e ON e.cooperative_id OPERATOR(pg_catalog.=) r.cooperative_id AND e.year OPERATOR(pg_catalog.=) r.year
+	-- a row in a unit that straddles former districts: the cooperative's
+	-- latest earlier row under an old unit of one of them (a lateral lookup,
+	-- not a self-join of r: r is read once, and Citus pushes the view down)
+	LEFT JOIN LATERAL (SELECT o.district_code, e1.year AS from_year
+		FROM %1$I.htx_cooperative_year e1
+		JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) e1.commune_code
+			AND o.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(e1.year, 12, 31)
+			AND COALESCE(o.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(e1.year, 12, 31)
+		WHERE r.straddles AND e1.cooperative_id OPERATOR(pg_catalog.=) r.cooperative_id AND e1.year OPERATOR(pg_catalog.<) r.year
+		  AND o.district_code OPERATOR(pg_catalog.=) ANY (r.candidate_district_codes)
+		ORDER BY e1.year DESC LIMIT 1) AS e ON true
 )
 SELECT l.cooperative_id,
 	l.year,
