@@ -107,7 +107,6 @@ WITH cell AS (
 			AND u.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
 			AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
 		JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
-		CROSS JOIN %3$s
 		LEFT JOIN LATERAL (SELECT o.district_code AS earlier
 			FROM %1$I.htx_cooperative_year e
 			JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) e.commune_code
@@ -116,6 +115,9 @@ WITH cell AS (
 			WHERE e.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id AND e.year OPERATOR(pg_catalog.<) cy.year
 			  AND o.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes)
 			ORDER BY e.year DESC LIMIT 1) AS x ON true
+		-- the thresholds after the lateral: joined before it, each Citus task
+		-- waited some 10 s on reading them (an intermediate result) first
+		CROSS JOIN %3$s
 		WHERE u.straddles) AS r
 	GROUP BY r.former_district_code, r.commune_code, r.year, r.located_by
 ),
