@@ -78,7 +78,11 @@ SELECT cm.commune_code,
 	COALESCE(cm.district_code, CASE WHEN pg_catalog.cardinality(p.districts) OPERATOR(pg_catalog.=) 1 THEN p.districts[1] END) AS former_district_code,
 	(CASE WHEN cm.district_code IS NOT NULL THEN 'old commune'
 		WHEN pg_catalog.cardinality(p.districts) OPERATOR(pg_catalog.=) 1 THEN 'crosswalk' END)::pg_catalog.text AS located_by,
-	COALESCE(pg_catalog.cardinality(p.districts) OPERATOR(pg_catalog.>) 1, false) AS straddles,
+	-- three conditions the planner can estimate (a COALESCE it cannot: it
+	-- expected half the units to straddle, and htx_year_summary's straddling
+	-- branch to read half the rows one by one); never NULL
+	(cm.district_code IS NULL AND p.districts IS NOT NULL
+		AND pg_catalog.cardinality(p.districts) OPERATOR(pg_catalog.>) 1) AS straddles,
 	p.districts AS candidate_district_codes,
 	CASE WHEN pg_catalog.cardinality(p.districts) OPERATOR(pg_catalog.>) 1 THEN c.candidates END AS candidate_districts,
 	COALESCE(d.province_code, c.province_code) AS former_province_code
@@ -142,3 +146,4 @@ CREATE AGGREGATE @extschema@.htx_size_tally(members pg_catalog.int4, revenue_vnd
 );
 COMMENT ON AGGREGATE @extschema@.htx_size_tally(pg_catalog.int4, pg_catalog.int8, pg_catalog.int8, pg_catalog.int8[]) IS
 'rows per size class of Decree 113/2024/NĐ-CP as bigint[5]: siêu nhỏ, nhỏ, vừa, lớn, undecided (the figures that would decide are missing), each row in the largest class whose thresholds it reaches (members at least the minimum and revenue or capital at least theirs), as htx_size_class; thresholds: bigint[9], the minimum members, revenue and capital of lớn, vừa and nhỏ; NULL over no rows';
+

@@ -425,6 +425,10 @@ RETURNS TABLE ("Đơn vị" pg_catalog.text, "Số HTX" pg_catalog.int8,
 	"Siêu nhỏ" pg_catalog.int8, "Nhỏ" pg_catalog.int8, "Vừa" pg_catalog.int8, "Lớn" pg_catalog.int8)
 LANGUAGE plpgsql STABLE PARALLEL SAFE
 SET search_path = pg_catalog, @extschema@, pg_temp
+-- its query reads the district report's few thousand summary rows; compiling
+-- its several hundred expressions (JIT, when the estimate passes jit_above_
+-- cost on a large warehouse) took seconds, running them takes milliseconds
+SET jit = off
 AS $fn$
 BEGIN
 	IF report_year IS NULL THEN
