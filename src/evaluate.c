@@ -194,6 +194,18 @@ evaluate_row(FunctionCallInfo fcinfo, HtxEvalState *st, int sign)
 	}
 }
 
+/*
+ * tally.c's access to the same per-row work: add the row in arguments 1..7
+ * of fcinfo to the HTX_EVAL_NFIELDS counters at v (a slice of its state).
+ */
+void
+htx_evaluate_add_row(FunctionCallInfo fcinfo, int64 *v)
+{
+	StaticAssertStmt(HTX_EVAL_NFIELDS == ST_NFIELDS,
+					 "htx.h's HTX_EVAL_NFIELDS must match the state");
+	evaluate_row(fcinfo, (HtxEvalState *) v, 1);
+}
+
 PG_FUNCTION_INFO_V1(htx_evaluate_accum);
 Datum
 htx_evaluate_accum(PG_FUNCTION_ARGS)
@@ -320,6 +332,27 @@ state_problem(const HtxEvalState *st)
 		v[ST_PAIR_TRAINED] > v[ST_TRAINED_SUM])
 		return pstrdup("The paired manager totals are inconsistent.");
 	return NULL;
+}
+
+/*
+ * tally.c: an htx_evaluation_state holding the HTX_EVAL_NFIELDS counters at
+ * v, which come from a state array a caller may have forged: checked as the
+ * input functions check theirs.
+ */
+Datum
+htx_evaluation_state_from(const int64 *v)
+{
+	HtxEvalState *st = (HtxEvalState *) palloc(sizeof(HtxEvalState));
+	const char *problem;
+
+	memcpy(st->v, v, sizeof(st->v));
+	problem = state_problem(st);
+	if (problem != NULL)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("invalid htx_year_tally state"),
+				 errdetail("%s", problem)));
+	return PointerGetDatum(st);
 }
 
 PG_FUNCTION_INFO_V1(htx_evaluation_state_in);

@@ -45,6 +45,18 @@ typedef uint8 HtxRating;
 	ereport(ERROR, __VA_ARGS__)
 #endif
 
+/* evaluate.c: htx_evaluation_state's counters, for tally.c */
+#define HTX_EVAL_NFIELDS 20
+extern void htx_evaluate_add_row(FunctionCallInfo fcinfo, int64 *v);
+extern Datum htx_evaluation_state_from(const int64 *v);
+
+/* size.c: the size class of a row (0 siêu nhỏ .. 3 lớn, 4 undecided) */
+#define HTX_SIZE_NSLOTS 5
+#define HTX_SIZE_NTHRESHOLDS 9
+extern const int64 *htx_size_thresholds(Datum thresholds);
+extern int	htx_size_slot(bool has_m, int32 m, bool has_r, int64 r,
+						  bool has_c, int64 c, const int64 *thresholds);
+
 /* excerpt.c: a bad value as error messages quote it */
 #define HTX_EXCERPT_CHARS 64
 extern char *htx_excerpt(const char *s, int len);

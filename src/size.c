@@ -22,8 +22,8 @@
 
 #include "htx.h"
 
-#define TALLY_LEN	5
-#define THRESHOLDS_LEN 9
+#define TALLY_LEN	HTX_SIZE_NSLOTS
+#define THRESHOLDS_LEN HTX_SIZE_NTHRESHOLDS
 
 PG_FUNCTION_INFO_V1(htx_size_tally_accum);
 PG_FUNCTION_INFO_V1(htx_size_tally_combine);
@@ -111,40 +111,50 @@ reaches(bool has_m, int64 m, bool has_r, int64 r, bool has_c, int64 c,
 	return -1;
 }
 
+/*
+ * The slot of a row's size class: 3 lớn, 2 vừa, 1 nhỏ (the first class
+ * reached, largest first), 0 siêu nhỏ, 4 undecided (the missing figures would
+ * decide).
+ */
+int
+htx_size_slot(bool has_m, int32 m, bool has_r, int64 r, bool has_c, int64 c,
+			  const int64 *thresholds)
+{
+	for (int k = 0; k < 3; k++)
+	{
+		int			got = reaches(has_m, m, has_r, r, has_c, c, thresholds + 3 * k);
+
+		if (got == 1)
+			return 3 - k;
+		if (got == -1)
+			return 4;
+	}
+	return 0;
+}
+
+/* the thresholds argument, checked: int8[9] without NULLs */
+const int64 *
+htx_size_thresholds(Datum thresholds)
+{
+	return int8_elements(DatumGetArrayTypeP(thresholds), THRESHOLDS_LEN, "the size thresholds");
+}
+
 Datum
 htx_size_tally_accum(PG_FUNCTION_ARGS)
 {
 	ArrayType  *state = tally_state(fcinfo, 0);
 	int64	   *tally = int8_data(state);
 	const int64 *t;
-	int			slot = 0;		/* siêu nhỏ unless a larger class is reached */
 
 	if (PG_ARGISNULL(4))
 		ereport(ERROR,
 				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
 				 errmsg("the size thresholds must not be NULL")));
-	t = int8_elements(PG_GETARG_ARRAYTYPE_P(4), THRESHOLDS_LEN, "the size thresholds");
-
-	/* lớn, vừa, nhỏ: the first class reached, or undecided */
-	for (int k = 0; k < 3; k++)
-	{
-		int			got = reaches(!PG_ARGISNULL(1), PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
-								  !PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2),
-								  !PG_ARGISNULL(3), PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3),
-								  t + 3 * k);
-
-		if (got == 1)
-		{
-			slot = 3 - k;
-			break;
-		}
-		if (got == -1)
-		{
-			slot = 4;
-			break;
-		}
-	}
-	tally[slot]++;
+	t = htx_size_thresholds(PG_GETARG_DATUM(4));
+	tally[htx_size_slot(!PG_ARGISNULL(1), PG_ARGISNULL(1) ? 0 : PG_GETARG_INT32(1),
+						!PG_ARGISNULL(2), PG_ARGISNULL(2) ? 0 : PG_GETARG_INT64(2),
+						!PG_ARGISNULL(3), PG_ARGISNULL(3) ? 0 : PG_GETARG_INT64(3),
+						t)]++;
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 

@@ -37,19 +37,13 @@ BEGIN
 	WHERE e.extname = 'htx';
 	CASE view_name
 	WHEN 'htx_year_summary' THEN
-		-- the per-row work every branch below does, written once
-		aggs := format($a$pg_catalog.count(*) AS row_count,
-		%1$I.htx_evaluate_state(r.rating, r.revenue_vnd, r.members, r.applies_tech,
-			r.managers, r.managers_trained, r.is_model) AS e,
-		%1$I.htx_evaluate_state(r.rating, r.revenue_vnd, r.members, r.applies_tech,
-			r.managers, r.managers_trained, r.is_model) FILTER (WHERE r.is_model) AS em,
-		%1$I.htx_size_tally(r.members, r.revenue_vnd, r.capital_vnd, r.size_thresholds) AS size_tally,
-		pg_catalog.sum(r.young_members) AS young_members,
-		pg_catalog.count(*) FILTER (WHERE r.fined) AS fined_count,
-		pg_catalog.count(*) FILTER (WHERE r.vietgap_certified) AS vietgap_count,
-		pg_catalog.count(*) FILTER (WHERE r.globalgap_certified) AS globalgap_count,
-		pg_catalog.count(*) FILTER (WHERE r.organic_certified) AS organic_count,
-		pg_catalog.count(*) FILTER (WHERE r.ocop_stars IS NOT NULL) AS ocop_count,
+		-- the per-row work every branch below does, written once: one
+		-- htx_year_tally call (htx_evaluate_state of the rows and of the
+		-- model rows, the size classes, the counts; read below) and the
+		-- score, a numeric
+		aggs := format($a$%1$I.htx_year_tally(r.rating, r.revenue_vnd, r.members, r.applies_tech,
+			r.managers, r.managers_trained, r.is_model, r.capital_vnd, r.young_members, r.fined,
+			r.vietgap_certified, r.globalgap_certified, r.organic_certified, r.ocop_stars, r.size_thresholds) AS t,
 		pg_catalog.sum(r.score) AS score_sum,
 		pg_catalog.count(r.score) AS score_count$a$, s);
 		-- the thresholds of Decree 113/2024's classes above siêu nhỏ (htx_size_
@@ -134,10 +128,15 @@ SELECT k.year,
 	COALESCE(u.is_new, false) AS commune_is_new,
 	(CASE k.part WHEN 'district' THEN CASE WHEN k.former_district_code IS NOT NULL THEN 'district' END
 		WHEN 'commune' THEN u.located_by ELSE k.located_by END)::pg_catalog.text AS located_by,
-	k.row_count, k.e, k.em,
-	k.size_tally[1] AS size_micro, k.size_tally[2] AS size_small, k.size_tally[3] AS size_medium,
-	k.size_tally[4] AS size_large, k.size_tally[5] AS size_unknown,
-	k.young_members, k.fined_count, k.vietgap_count, k.globalgap_count, k.organic_count, k.ocop_count,
+	-- htx_year_tally's counters (its comment gives the layout)
+	k.t[1] AS row_count,
+	%1$I.htx_year_tally_evaluation(k.t, false) AS e,
+	%1$I.htx_year_tally_evaluation(k.t, true) AS em,
+	k.t[41] AS size_micro, k.t[42] AS size_small, k.t[43] AS size_medium,
+	k.t[44] AS size_large, k.t[45] AS size_unknown,
+	CASE WHEN k.t[46] OPERATOR(pg_catalog.>) 0 THEN k.t[47] END AS young_members,
+	k.t[48] AS fined_count, k.t[49] AS vietgap_count, k.t[50] AS globalgap_count,
+	k.t[51] AS organic_count, k.t[52] AS ocop_count,
 	k.score_sum, k.score_count
 FROM cell k
 LEFT JOIN %1$I.htx_commune_former_district u ON k.commune_code IS NOT NULL

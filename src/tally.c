@@ -1,0 +1,203 @@
+/*
+ * tally.c
+ *		htx_year_tally: what htx_year_summary keeps of a group of yearly rows,
+ *		in one call per row.
+ *
+ * The summary keeps, per year and location, htx_evaluate's state of all the
+ * rows and of the model cooperatives' rows, the rows per size class of
+ * Decree 113/2024, and counts of young members, fines, certificates and OCOP
+ * products.  As a dozen aggregates that was a dozen transition calls per
+ * row, each of which cost about what htx_evaluate itself costs; the reports
+ * over the summary took some 1.6 times the bare htx_evaluate.  Here it is
+ * one call, doing the same arithmetic with the same checks (htx_evaluate's
+ * transition and htx_size_tally's classification are called, not copied).
+ *
+ * The state is a bigint array of TALLY_LEN counters (layout below), so that
+ * it needs no type of its own: parallel workers and Citus's workers ship it
+ * as an array and the combine function adds two.  Its parts are read with
+ * htx_year_tally_evaluation (the two htx_evaluation_state values) and array
+ * subscripts (the rest), by htx_year_summary only.
+ */
+#include "postgres.h"
+
+#include "catalog/pg_type.h"
+#include "common/int.h"
+#include "fmgr.h"
+#include "utils/array.h"
+
+#include "htx.h"
+
+/* The state's counters, 0-based (SQL subscripts are these + 1). */
+#define T_EVAL			0		/* htx_evaluate's counters, every row */
+#define T_MODEL			(T_EVAL + HTX_EVAL_NFIELDS) /* the same, is_model rows */
+#define T_SIZE			(T_MODEL + HTX_EVAL_NFIELDS)	/* rows per size slot */
+#define T_YOUNG_N		(T_SIZE + HTX_SIZE_NSLOTS)	/* rows reporting young_members */
+#define T_YOUNG_SUM		(T_YOUNG_N + 1) /* their young_members */
+#define T_FINED			(T_YOUNG_SUM + 1)	/* rows with fined true */
+#define T_VIETGAP		(T_FINED + 1)
+#define T_GLOBALGAP		(T_VIETGAP + 1)
+#define T_ORGANIC		(T_GLOBALGAP + 1)
+#define T_OCOP			(T_ORGANIC + 1) /* rows with ocop_stars reported */
+#define TALLY_LEN		(T_OCOP + 1)
+
+/* the transition function's arguments after the state */
+#define A_RATING		1		/* 1..7: htx_evaluate's arguments */
+#define A_REVENUE		2
+#define A_MEMBERS		3
+#define A_MODEL			7
+#define A_CAPITAL		8
+#define A_YOUNG			9
+#define A_FINED			10
+#define A_VIETGAP		11
+#define A_GLOBALGAP		12
+#define A_ORGANIC		13
+#define A_OCOP			14
+#define A_THRESHOLDS	15
+
+PG_FUNCTION_INFO_V1(htx_year_tally_accum);
+PG_FUNCTION_INFO_V1(htx_year_tally_combine);
+PG_FUNCTION_INFO_V1(htx_year_tally_evaluation);
+
+/* the counters of a state array, checked: bigint[TALLY_LEN] without NULLs */
+static int64 *
+tally_counters(ArrayType *a)
+{
+	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != TALLY_LEN || ARR_LBOUND(a)[0] != 1 ||
+		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != INT8OID)
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("an htx_year_tally state must be a one-dimensional bigint array of %d elements without NULLs",
+						TALLY_LEN)));
+	return (int64 *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
+}
+
+/* a fresh state of zeros in the given memory context */
+static ArrayType *
+tally_new(MemoryContext cxt)
+{
+	MemoryContext old = MemoryContextSwitchTo(cxt);
+	Datum		zeros[TALLY_LEN];
+	ArrayType  *a;
+
+	for (int i = 0; i < TALLY_LEN; i++)
+		zeros[i] = Int64GetDatum(0);
+	a = construct_array(zeros, TALLY_LEN, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
+	MemoryContextSwitchTo(old);
+	return a;
+}
+
+static MemoryContext
+agg_context(FunctionCallInfo fcinfo)
+{
+	MemoryContext aggcontext;
+
+	if (!AggCheckCallContext(fcinfo, &aggcontext))
+		ereport(ERROR,
+				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
+				 errmsg("htx_year_tally transition functions called outside an aggregate")));
+	return aggcontext;
+}
+
+static inline void
+add_to(int64 *v, int i, int64 delta)
+{
+	if (unlikely(pg_add_s64_overflow(v[i], delta, &v[i])))
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("bigint out of range")));
+}
+
+static inline bool
+arg_true(FunctionCallInfo fcinfo, int n)
+{
+	return !PG_ARGISNULL(n) && PG_GETARG_BOOL(n);
+}
+
+/*
+ * htx_year_tally_accum(state, rating, revenue_vnd, members, applies_tech,
+ * managers, managers_trained, is_model, capital_vnd, young_members, fined,
+ * vietgap_certified, globalgap_certified, organic_certified, ocop_stars,
+ * size_thresholds)
+ */
+Datum
+htx_year_tally_accum(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = agg_context(fcinfo);
+	ArrayType  *state;
+	int64	   *v;
+	const int64 *t;
+
+	if (PG_ARGISNULL(A_THRESHOLDS))
+		ereport(ERROR,
+				(errcode(ERRCODE_NULL_VALUE_NOT_ALLOWED),
+				 errmsg("the size thresholds must not be NULL")));
+	t = htx_size_thresholds(PG_GETARG_DATUM(A_THRESHOLDS));
+
+	/*
+	 * The state is ours from the first row on (made here, in the aggregate's
+	 * context), so it is updated in place.
+	 */
+	state = PG_ARGISNULL(0) ? tally_new(aggcontext) : PG_GETARG_ARRAYTYPE_P(0);
+	v = tally_counters(state);
+
+	htx_evaluate_add_row(fcinfo, v + T_EVAL);
+	if (arg_true(fcinfo, A_MODEL))
+		htx_evaluate_add_row(fcinfo, v + T_MODEL);
+	add_to(v, T_SIZE + htx_size_slot(!PG_ARGISNULL(A_MEMBERS), PG_ARGISNULL(A_MEMBERS) ? 0 : PG_GETARG_INT32(A_MEMBERS),
+									 !PG_ARGISNULL(A_REVENUE), PG_ARGISNULL(A_REVENUE) ? 0 : PG_GETARG_INT64(A_REVENUE),
+									 !PG_ARGISNULL(A_CAPITAL), PG_ARGISNULL(A_CAPITAL) ? 0 : PG_GETARG_INT64(A_CAPITAL),
+									 t), 1);
+	if (!PG_ARGISNULL(A_YOUNG))
+	{
+		add_to(v, T_YOUNG_N, 1);
+		add_to(v, T_YOUNG_SUM, PG_GETARG_INT32(A_YOUNG));
+	}
+	if (arg_true(fcinfo, A_FINED))
+		add_to(v, T_FINED, 1);
+	if (arg_true(fcinfo, A_VIETGAP))
+		add_to(v, T_VIETGAP, 1);
+	if (arg_true(fcinfo, A_GLOBALGAP))
+		add_to(v, T_GLOBALGAP, 1);
+	if (arg_true(fcinfo, A_ORGANIC))
+		add_to(v, T_ORGANIC, 1);
+	if (!PG_ARGISNULL(A_OCOP))
+		add_to(v, T_OCOP, 1);
+	PG_RETURN_ARRAYTYPE_P(state);
+}
+
+/* the sum of two states, a new one: the inputs may come from a worker */
+Datum
+htx_year_tally_combine(PG_FUNCTION_ARGS)
+{
+	MemoryContext aggcontext = agg_context(fcinfo);
+	ArrayType  *result;
+	int64	   *a;
+
+	if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
+		PG_RETURN_NULL();
+	result = tally_new(aggcontext);
+	a = tally_counters(result);
+	for (int arg = 0; arg < 2; arg++)
+	{
+		const int64 *b;
+
+		if (PG_ARGISNULL(arg))
+			continue;
+		b = tally_counters(PG_GETARG_ARRAYTYPE_P(arg));
+		for (int i = 0; i < TALLY_LEN; i++)
+			add_to(a, i, b[i]);
+	}
+	PG_RETURN_ARRAYTYPE_P(result);
+}
+
+/*
+ * htx_year_tally_evaluation(state, models): htx_evaluate_state's state of the
+ * rows (models false) or of the model cooperatives' rows (true).
+ */
+Datum
+htx_year_tally_evaluation(PG_FUNCTION_ARGS)
+{
+	const int64 *v = tally_counters(PG_GETARG_ARRAYTYPE_P(0));
+
+	return htx_evaluation_state_from(v + (PG_GETARG_BOOL(1) ? T_MODEL : T_EVAL));
+}

@@ -1,0 +1,112 @@
+-- htx_year_tally (1.1): the one-call-per-row aggregate behind htx_year_summary
+-- equals the dozen aggregates it replaces, on rows with NULLs everywhere;
+-- states combined (as parallel and Citus workers' are) equal the state over
+-- all the rows; bad thresholds, forged states and direct calls are refused.
+BEGIN;
+SELECT plan(16);
+
+SET LOCAL lc_messages = 'C';
+CREATE SCHEMA tally;
+
+CREATE FUNCTION tally.error_of(stmt text) RETURNS text LANGUAGE plpgsql AS $f$
+BEGIN
+	EXECUTE stmt;
+	RETURN 'no error';
+EXCEPTION WHEN OTHERS THEN
+	RETURN SQLSTATE || ' ' || SQLERRM;
+END
+$f$;
+
+-- 5,000 rows in 60 groups, each column NULL on its own share of rows
+CREATE TABLE tally.r AS
+SELECT i, i % 60 AS grp,
+	CASE WHEN h % 13 = 0 THEN NULL ELSE (h % 5)::htx_rating END AS rating,
+	CASE WHEN h % 17 = 0 THEN NULL ELSE (h % 100000)::bigint * 99991 END AS revenue_vnd,
+	CASE WHEN h % 19 = 0 THEN NULL ELSE (h % 400)::int END AS members,
+	CASE WHEN h % 23 = 0 THEN NULL ELSE h % 3 = 0 END AS applies_tech,
+	CASE WHEN h % 29 = 0 THEN NULL ELSE 2 + (h % 7)::int END AS managers,
+	CASE WHEN h % 31 = 0 THEN NULL ELSE (h % 3)::int END AS managers_trained,
+	CASE WHEN h % 37 = 0 THEN NULL ELSE h % 11 = 0 END AS is_model,
+	CASE WHEN h % 41 = 0 THEN NULL ELSE (h % 90000)::bigint * 77773 END AS capital_vnd,
+	CASE WHEN h % 43 = 0 THEN NULL ELSE (h % 50)::int END AS young_members,
+	CASE WHEN h % 47 = 0 THEN NULL ELSE h % 9 = 0 END AS fined,
+	CASE WHEN h % 53 = 0 THEN NULL ELSE h % 4 = 0 END AS vietgap,
+	CASE WHEN h % 59 = 0 THEN NULL ELSE h % 6 = 0 END AS globalgap,
+	CASE WHEN h % 61 = 0 THEN NULL ELSE h % 8 = 0 END AS organic,
+	CASE WHEN h % 5 = 0 THEN NULL ELSE 3 + (h % 3)::int END AS ocop_stars
+FROM generate_series(1, 5000) AS i,
+	LATERAL (SELECT abs(hashint4(i)) AS h) AS x;
+-- managers_trained never exceeds managers (htx_evaluate refuses that)
+UPDATE tally.r SET managers_trained = NULL WHERE managers IS NOT NULL AND managers_trained > managers;
+
+-- Decree 113/2024's agriculture thresholds as the warehouse views pass them
+CREATE TABLE tally.th AS
+SELECT ARRAY[
+	max(min_members) FILTER (WHERE size_class = 'lớn'), max(min_revenue_vnd) FILTER (WHERE size_class = 'lớn'), max(min_capital_vnd) FILTER (WHERE size_class = 'lớn'),
+	max(min_members) FILTER (WHERE size_class = 'vừa'), max(min_revenue_vnd) FILTER (WHERE size_class = 'vừa'), max(min_capital_vnd) FILTER (WHERE size_class = 'vừa'),
+	max(min_members) FILTER (WHERE size_class = 'nhỏ'), max(min_revenue_vnd) FILTER (WHERE size_class = 'nhỏ'), max(min_capital_vnd) FILTER (WHERE size_class = 'nhỏ')]::int8[] AS t
+FROM htx_size_threshold WHERE sector_group = 'agriculture';
+
+CREATE VIEW tally.by_tally AS
+SELECT grp, htx_year_tally(rating, revenue_vnd, members, applies_tech, managers, managers_trained, is_model,
+	capital_vnd, young_members, fined, vietgap, globalgap, organic, ocop_stars, th.t) AS t
+FROM tally.r CROSS JOIN tally.th GROUP BY grp;
+
+CREATE VIEW tally.by_aggregates AS
+SELECT grp,
+	htx_evaluate_state(rating, revenue_vnd, members, applies_tech, managers, managers_trained, is_model) AS e,
+	htx_evaluate_state(rating, revenue_vnd, members, applies_tech, managers, managers_trained, is_model) FILTER (WHERE is_model) AS em,
+	htx_size_tally(members, revenue_vnd, capital_vnd, th.t) AS sizes,
+	sum(young_members) AS young, count(*) FILTER (WHERE fined) AS fined,
+	count(*) FILTER (WHERE vietgap) AS vietgap, count(*) FILTER (WHERE globalgap) AS globalgap,
+	count(*) FILTER (WHERE organic) AS organic, count(*) FILTER (WHERE ocop_stars IS NOT NULL) AS ocop,
+	count(*) AS n
+FROM tally.r CROSS JOIN tally.th GROUP BY grp;
+
+SELECT is((SELECT count(*) FROM tally.by_tally), 60::bigint, 'a state per group');
+SELECT is((SELECT count(*) FROM tally.by_tally WHERE cardinality(t) <> 52), 0::bigint, 'each state is bigint[52]');
+SELECT set_eq($$SELECT grp, htx_year_tally_evaluation(t, false)::text, t[1] FROM tally.by_tally$$,
+	$$SELECT grp, e::text, n FROM tally.by_aggregates$$,
+	'[1:20] is htx_evaluate_state of the rows ([1] their count)');
+SELECT set_eq($$SELECT grp, htx_year_tally_evaluation(t, true)::text FROM tally.by_tally$$,
+	$$SELECT grp, em::text FROM tally.by_aggregates$$,
+	'[21:40] is htx_evaluate_state of the is_model rows');
+SELECT set_eq($$SELECT grp, t[41:45] FROM tally.by_tally$$,
+	$$SELECT grp, sizes FROM tally.by_aggregates$$,
+	'[41:45] is htx_size_tally');
+SELECT set_eq($$SELECT grp, CASE WHEN t[46] > 0 THEN t[47] END AS young, t[48] AS fined, t[49] AS vietgap, t[50] AS globalgap, t[51] AS organic, t[52] AS ocop FROM tally.by_tally$$,
+	$$SELECT grp, young, fined, vietgap, globalgap, organic, ocop FROM tally.by_aggregates$$,
+	'[46:52] count young members, fines, certificates and OCOP as sum and count FILTER do');
+SELECT ok((SELECT sum(t[46]) < sum(t[1]) AND bool_and(t[48] > 0 AND t[21] > 0 AND t[45] > 0) FROM tally.by_tally),
+	'the sample has NULL young_members, and fined and model rows and undecided sizes in every group');
+SELECT is((SELECT htx_year_tally(rating, revenue_vnd, members, applies_tech, managers, managers_trained, is_model,
+	capital_vnd, young_members, fined, vietgap, globalgap, organic, ocop_stars, th.t) FROM tally.r CROSS JOIN tally.th WHERE false),
+	NULL::int8[], 'NULL over no rows');
+
+-- two stages: the groups' states combined equal the state of all the rows
+CREATE AGGREGATE tally.combined(int8[]) (SFUNC = htx_year_tally_combine, STYPE = int8[]);
+SELECT is((SELECT tally.combined(t) FROM tally.by_tally),
+	(SELECT htx_year_tally(rating, revenue_vnd, members, applies_tech, managers, managers_trained, is_model,
+		capital_vnd, young_members, fined, vietgap, globalgap, organic, ocop_stars, th.t) FROM tally.r CROSS JOIN tally.th),
+	'the combine function adds states: combined group states equal the state over all rows');
+
+-- refused
+SELECT is(tally.error_of($$SELECT htx_year_tally(rating, revenue_vnd, members, applies_tech, managers, managers_trained, is_model,
+	capital_vnd, young_members, fined, vietgap, globalgap, organic, ocop_stars, NULL) FROM tally.r$$),
+	'22004 the size thresholds must not be NULL', 'NULL thresholds: 22004');
+SELECT is(tally.error_of($$SELECT htx_year_tally(rating, revenue_vnd, members, applies_tech, managers, managers_trained, is_model,
+	capital_vnd, young_members, fined, vietgap, globalgap, organic, ocop_stars, '{1,2,3}') FROM tally.r$$),
+	'22023 the size thresholds must be a one-dimensional bigint array of 9 elements without NULLs', 'thresholds of the wrong shape: 22023');
+SELECT is(tally.error_of($$SELECT htx_year_tally_evaluation('{1,2,3}', false)$$),
+	'22023 an htx_year_tally state must be a one-dimensional bigint array of 52 elements without NULLs', 'a state of the wrong length: 22023');
+SELECT is(tally.error_of($$SELECT htx_year_tally_evaluation(array_fill(NULL::int8, ARRAY[52]), false)$$),
+	'22023 an htx_year_tally state must be a one-dimensional bigint array of 52 elements without NULLs', 'a state with NULLs: 22023');
+SELECT is(tally.error_of($$SELECT htx_year_tally_evaluation(array_fill(0::int8, ARRAY[52]) || ARRAY[]::int8[], true)$$),
+	'no error', 'a state of zeros is a valid empty tally');
+SELECT is(tally.error_of($$SELECT htx_year_tally_evaluation(ARRAY[1, 2] || array_fill(0::int8, ARRAY[50]), false)$$),
+	'22023 invalid htx_year_tally state', 'a forged state (1 row, 2 of them không xếp loại) is refused as htx_evaluation_state''s input refuses it');
+SELECT is(tally.error_of($$SELECT htx_year_tally_accum(NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, '{1,2,3,4,5,6,7,8,9}')$$),
+	'0A000 htx_year_tally transition functions called outside an aggregate', 'the transition function called directly: 0A000');
+
+SELECT * FROM finish();
+ROLLBACK;
