@@ -8,10 +8,20 @@
 -- read every row a second time instead of the few under the straddling
 -- units' commune codes.  htx_ppc_report runs its query without JIT.
 BEGIN;
-SELECT plan(5);
+SELECT plan(8);
 
 ANALYZE htx_commune;
 ANALYZE htx_commune_succession;
+
+CREATE FUNCTION pg_temp.plan_cost(q text) RETURNS float8
+LANGUAGE plpgsql AS $$
+DECLARE
+	j json;
+BEGIN
+	EXECUTE 'EXPLAIN (FORMAT JSON) ' || q INTO j;
+	RETURN (j #>> '{0,Plan,Total Cost}')::float8;
+END
+$$;
 
 CREATE FUNCTION pg_temp.plan_rows(q text) RETURNS float8
 LANGUAGE plpgsql AS $$
@@ -35,6 +45,18 @@ SELECT cmp_ok(pg_temp.plan_rows('SELECT * FROM htx_commune_former_district WHERE
 	'the planner expects few straddling units (it expected half of them when straddles was a COALESCE)');
 SELECT is((SELECT count(*) FROM htx_commune_former_district WHERE straddles IS NULL), 0::bigint,
 	'straddles is never NULL');
+
+-- on a sample with straddling units, each view's estimate against reading
+-- the rows: the per-row lookup costed for every row put the located view at
+-- some 800 times a scan of htx_cooperative_year, the summary at 60 times
+SELECT lives_ok($$SELECT * FROM htx_generate_sample(3000, 42, 750)$$, 'a merged sample of 3,750 cooperatives');
+ANALYZE;	-- every table, as autovacuum would have
+SELECT cmp_ok(pg_temp.plan_cost('SELECT * FROM htx_cooperative_year_located'), '<',
+	20 * pg_temp.plan_cost('SELECT * FROM htx_cooperative_year'),
+	'htx_cooperative_year_located is estimated at a few scans of the rows, not a lookup per row');
+SELECT cmp_ok(pg_temp.plan_cost('SELECT * FROM htx_district_year_report'), '<',
+	20 * pg_temp.plan_cost('SELECT * FROM htx_cooperative_year'),
+	'htx_district_year_report is estimated at a few scans of the rows, not a lookup per row');
 
 SELECT ok((SELECT 'jit=off' = ANY (p.proconfig) FROM pg_proc p WHERE p.oid = 'htx_ppc_report(integer, text)'::regprocedure),
 	'htx_ppc_report runs its query with jit = off');
