@@ -15,8 +15,10 @@ FROM (SELECT htx_home.htx_evaluate(r, 6000000000, 10, true, 5, 2, true) AS e
       FROM unnest('{tốt,khá,yếu}'::htx_home.htx_rating[]) AS r) s,
      htx_home.htx_check_targets(s.e) AS t;
 SELECT htx_home.htx_generate_sample(30, 1) IS NOT NULL AS generated;
+-- the merged province (30 cooperatives of Thái Nguyên cũ, 30 / 4 of Bắc Kạn
+-- cũ): a total for each former province
 SELECT area_name, year, cooperatives FROM htx_home.htx_district_year_report
-WHERE is_province_total ORDER BY year LIMIT 2;
+WHERE is_province_total AND year <= 2021 ORDER BY year, area_name;
 SELECT htx_home.htx_lead_agencies('A1.1');
 -- operators of a schema off the path need OPERATOR(), as with any extension
 -- (or the schema in the path)

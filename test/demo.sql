@@ -10,8 +10,8 @@ SELECT s AS typed, s::htx_rating AS rating, htx_rating_label(s::htx_rating, 'en'
 FROM (VALUES ('Tốt'), ('KHA'), ('trung_binh'), ('TB'), ('yeu'), ('not rated'), ('Chưa xếp loại')) AS v(s)
 ORDER BY s::htx_rating DESC;
 
-\echo '== A sample province: the merged Thái Nguyên, 2020-2025 (deterministic, seed 42): 600 cooperatives of Thái Nguyên cũ, 150 of Bắc Kạn cũ (an assumed count); rows up to 2024 under old communes, 2025 under new ones'
-SELECT * FROM htx_generate_sample(600, 42, 150);
+\echo '== A sample province (htx_generate_sample(), the default): the merged Thái Nguyên, 2020-2025 (deterministic, seed 42): 600 cooperatives of Thái Nguyên cũ, 600 / 4 = 150 of Bắc Kạn cũ (an assumed count, a parameter); rows up to 2024 under old communes, 2025 under new ones'
+SELECT * FROM htx_generate_sample();
 
 \echo '== Plan 42/KH-UBND targets by district, 2025 (htx_district_year_report + htx_target_progress)'
 WITH met AS (

@@ -2,11 +2,12 @@
 # Benchmark, not a test: the warehouse at national scale (issue 12, "Fast at
 # national scale").  For each number of cooperatives N in BENCH_COOPERATIVES
 # (default "30000 300000"), in a throwaway cluster (test/pgenv.sh):
-#   - times the sample generator, htx_generate_sample(N) (1.0's sample, old
-#     Thái Nguyên), and htx_generate_sample(N, 42, N/4) (the merged province,
-#     with N/4 cooperatives of Bắc Kạn cũ and the communes), each in a fresh
-#     database; the views then read the sample named by BENCH_SAMPLE (merged,
-#     the default, or plain), after VACUUM ANALYZE;
+#   - times the sample generator, htx_generate_sample_thai_nguyen(N) (1.0's
+#     sample, old Thái Nguyên by district: "plain"), and htx_generate_sample(N)
+#     (the default: the merged province, with N/4 cooperatives of Bắc Kạn cũ
+#     and the communes: "merged"), each in a fresh database; the views then
+#     read the sample named by BENCH_SAMPLE (merged, the default, or plain),
+#     after VACUUM ANALYZE;
 #   - times, in the same run, the bare aggregate (htx_evaluate over the
 #     warehouse's join, GROUP BY district and year) and every warehouse view
 #     read whole (SELECT * FROM view), htx_ppc_report(2025) and the analyst's
@@ -22,7 +23,7 @@
 # one timed run is done; a statement runs at most BENCH_TIMEOUT seconds
 # (default 120) and is then reported as TIMEOUT.
 # Prints a table: scale, query, best ms, ratio to the bare aggregate, goal
-# (report views <= 1.5x, htx_data_quality <= 3x, the generator <= 10 s per
+# (report views <= 1.5x, htx_data_quality <= 3x, 1.0's generator <= 10 s per
 # 30,000 cooperatives), PASS/FAIL, and the growth from the first scale (linear:
 # the ratio of the scales).  Exits 0 whatever the figures; 1 on a query error.
 # Run after "make install" (make bench and make bench-views do both).
@@ -139,31 +140,28 @@ timed() {
 	fi
 }
 
-# generate DB N [BK]: a database with htx and a sample; prints its time (ms)
+# generate DB FUNCTION N: a database with htx and FUNCTION(N)'s sample; prints its time (ms)
 generate() {
-	local args=$2
-	[ -n "${3:-}" ] && args+=", 42, $3"
 	q -d postgres -c "CREATE DATABASE $1"
 	q -d "$1" -c 'CREATE EXTENSION htx'
-	q -d "$1" -c '\timing on' -c "SELECT htx_generate_sample($args)" |
+	q -d "$1" -c '\timing on' -c "SELECT $2($3)" |
 		sed -nE 's/^Time: ([0-9.]+) ms.*/\1/p'
 }
 
 declare -A best spent nruns anyjit warm
 rows=()		# scale|query|best ms|bare ms|goal
-fmt='%-7s %-30s %11s %8s %8s %-7s %-4s %s\n'
+fmt='%-7s %-34s %11s %8s %8s %-7s %-4s %s\n'
 for n in $scales; do
-	bk=$(( n / 4 ))
 	echo "== $n cooperatives"
 	# each generator in a database of its own: it fills empty tables only
-	gen_plain=$(generate htx_bench_plain "$n")
-	gen_merged=$(generate htx_bench_merged "$n" "$bk")
+	gen_plain=$(generate htx_bench_plain htx_generate_sample_thai_nguyen "$n")
+	gen_merged=$(generate htx_bench_merged htx_generate_sample "$n")
 	if [ "$sample" = merged ]; then db=htx_bench_merged; other=htx_bench_plain; else db=htx_bench_plain; other=htx_bench_merged; fi
 	q -d postgres -c "DROP DATABASE $other"
 	export PGDATABASE=$db
 	q -c 'VACUUM ANALYZE'
 	q <<<"$helpers"
-	echo "generator: htx_generate_sample($n) $gen_plain ms, htx_generate_sample($n, 42, $bk) $gen_merged ms"
+	echo "generator: htx_generate_sample_thai_nguyen($n) $gen_plain ms, htx_generate_sample($n) $gen_merged ms"
 	echo "views read the $sample sample: $(q -c 'SELECT count(*) FROM htx_cooperative') cooperatives," \
 		"$(q -c 'SELECT count(*) FROM htx_cooperative_year') cooperative-years," \
 		"$(q -c "SELECT pg_size_pretty(pg_table_size('htx_cooperative_year') + pg_table_size('htx_cooperative'))")"
@@ -210,8 +208,8 @@ for n in $scales; do
 	done
 
 	gen_goal=$(( 10000 * n / 30000 ))
-	rows+=("$n|htx_generate_sample(N)|$(printf '%.1f' "$gen_plain")||$gen_goal|-")
-	rows+=("$n|htx_generate_sample(N,42,N/4)|$(printf '%.1f' "$gen_merged")||-|-")
+	rows+=("$n|htx_generate_sample_thai_nguyen(N)|$(printf '%.1f' "$gen_plain")||$gen_goal|-")
+	rows+=("$n|htx_generate_sample(N)|$(printf '%.1f' "$gen_merged")||-|-")
 	rows+=("$n|bare aggregate|${best[bare]}|${best[bare]}|-|${anyjit[bare]/f/}")
 	for name in "${names[@]}"; do
 		rows+=("$n|$name|${best[$name]}|${best[bare]}|${goal[$name]}|${anyjit[$name]/f/}")
@@ -225,7 +223,7 @@ first=${scales%% *}
 declare -A at_first
 echo
 echo "== warehouse at national scale: best of $runs, server time (ms); ratio to the bare aggregate of the same run"
-echo "   goals: report views <= 1.5 x bare, htx_data_quality <= 3 x bare, generator <= 10 s per 30,000 cooperatives"
+echo "   goals: report views <= 1.5 x bare, htx_data_quality <= 3 x bare, generator (1.0's sample) <= 10 s per 30,000 cooperatives"
 echo "   jit: yes when the plan was JIT-compiled in some run (jit_above_cost; BENCH_JIT=off to compare)"
 printf "$fmt" scale query best_ms x_bare goal result jit "growth from $first (linear)"
 for r in "${rows[@]}"; do

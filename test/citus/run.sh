@@ -2,9 +2,10 @@
 # test/citus/run.sh (make citus): the warehouse on a Citus cluster against
 # one server.  On a throwaway cluster (test/citus/cluster.sh: a coordinator
 # and two workers on loopback), in database htx of the coordinator, the
-# merged-province sample (htx_generate_sample(600, 42, 150)) is distributed
-# with htx_distribute_warehouse(); database htx_local of the same server gets
-# the same sample without Citus.  Then:
+# merged-province sample (htx_generate_sample(600, 42), with 600 / 4 = 150
+# cooperatives of Bắc Kạn cũ by default) is distributed with
+# htx_distribute_warehouse(); database htx_local of the same server gets the
+# same sample without Citus.  Then:
 #   - every warehouse view (the list htx_warehouse_view_sql gives, and any
 #     view over the fact tables) and the target checks (htx_check_targets per
 #     district and per province and year, htx_ppc_report of every year) are
@@ -20,7 +21,7 @@ if [ "${1:-}" != --inside ]; then
 	exec bash "$here/cluster.sh" bash "$here/run.sh" --inside
 fi
 
-SAMPLE='htx_generate_sample(600, 42, 150)'
+SAMPLE='htx_generate_sample(600, 42)'
 PLAN='TN-42/KH-UBND'
 # Known failures, each with why (from the plans and errors of this run):
 # "kind:name" -> reason.  A known failure is reported "not ok ... # TODO";

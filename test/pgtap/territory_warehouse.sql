@@ -3,7 +3,7 @@
 -- former districts and provinces, straddling and split units, the data
 -- quality checks, and htx_territory_year_report.
 BEGIN;
-SELECT plan(50);
+SELECT plan(75);
 
 SELECT ok((SELECT count(*) FROM htx_create_warehouse()) >= 0, 'a warehouse');
 SELECT has_column('htx_cooperative_year', 'commune_code', 'yearly rows carry the commune they are filed under');
@@ -129,12 +129,14 @@ SELECT is((SELECT array_agg(a.attname::text ORDER BY a.attnum) FROM pg_attribute
 SELECT is((SELECT count(*) FROM htx_reader_views() v WHERE v::text IN ('htx_cooperative_year_located', 'htx_territory_year_report')), 2::bigint,
 	'BI readers get the new views');
 
--- a warehouse without communes (1.0's rows, the sample): the former-district
--- rows are htx_district_year_report's district rows
+-- a warehouse without communes (1.0's rows, 1.0's sample): the
+-- former-district rows are htx_district_year_report's district rows
 TRUNCATE htx_cooperative_year, htx_cooperative;
-SELECT htx_generate_sample(300, 11);
+SELECT htx_generate_sample_thai_nguyen(300, 11);
 SELECT is((SELECT count(*) FROM htx_cooperative_year WHERE commune_code IS NULL AND year <= 2024), (SELECT count(*) FROM htx_cooperative_year WHERE year <= 2024),
-	'rows up to 2024 of old Thái Nguyên''s sample are as in 1.0 (district only)');
+	'rows up to 2024 of 1.0''s sample (htx_generate_sample_thai_nguyen) are as in 1.0 (district only)');
+CREATE TEMP TABLE tn_coops AS SELECT * FROM htx_cooperative;
+CREATE TEMP TABLE tn_years AS SELECT * FROM htx_cooperative_year;
 SELECT set_eq($$SELECT district_code, year, cooperatives, good, fair, average, weak, not_rated, rating_missing, good_fair_pct, revenue_total_vnd,
 		members_total, tech_count, managers_trained_total, model_count, fined_count, ocop_count, avg_score, size_small, good_fair_pct_all,
 		district_kind, district_valid, prev_year_cooperatives
@@ -154,6 +156,14 @@ SELECT set_eq($$SELECT year, cooperatives, good, fair, revenue_total_vnd, model_
 TRUNCATE htx_cooperative_year, htx_cooperative;
 SELECT is((SELECT cooperatives_created FROM htx_generate_sample(300, 11, 75)), 375::bigint, '300 cooperatives of Thái Nguyên cũ and 75 of Bắc Kạn cũ');
 SELECT is((SELECT count(*) FROM htx_cooperative_year WHERE commune_code IS NULL), 0::bigint, 'every row is filed under a commune');
+SELECT is_empty($$SELECT cooperative_id, name, registration_code, district_code, sector, founded_on, dissolved_on FROM tn_coops
+		EXCEPT ALL SELECT cooperative_id, name, registration_code, district_code, sector, founded_on, dissolved_on FROM htx_cooperative$$,
+	'old Thái Nguyên''s cooperatives are 1.0''s sample''s (htx_generate_sample_thai_nguyen, same size and seed)');
+SELECT is_empty($$SELECT cooperative_id, year, rating, score, fined, revenue_vnd, members, young_members, managers, managers_trained,
+			applies_tech, vietgap_certified, globalgap_certified, organic_certified, ocop_stars, is_model, capital_vnd FROM tn_years
+		EXCEPT ALL SELECT cooperative_id, year, rating, score, fined, revenue_vnd, members, young_members, managers, managers_trained,
+			applies_tech, vietgap_certified, globalgap_certified, organic_certified, ocop_stars, is_model, capital_vnd FROM htx_cooperative_year$$,
+	'and so are their years, now filed under communes');
 SELECT is((SELECT count(*) FROM htx_cooperative_year_located WHERE located_by IS DISTINCT FROM 'old commune' AND year <= 2024), 0::bigint,
 	'rows up to 2024 under old units');
 SELECT is((SELECT count(*) FROM htx_cooperative_year_located WHERE NOT commune_is_new AND year = 2025), 0::bigint, '2025 rows under new units');
@@ -214,6 +224,80 @@ SELECT is((SELECT sum(cooperatives)::bigint FROM htx_territory_year_report WHERE
 	(SELECT count(*) FROM htx_cooperative_year WHERE year = 2025), '2025 by new commune: every row once');
 SELECT is((SELECT cooperatives FROM htx_territory_year_report WHERE area_level = 'merged province' AND year = 2025),
 	(SELECT count(*) FROM htx_cooperative_year WHERE year = 2025), 'the merged province: every row');
+
+-- the default: the merged province, with a quarter as many cooperatives of
+-- Bắc Kạn cũ as of old Thái Nguyên (an assumption, documented as such)
+TRUNCATE htx_cooperative_year, htx_cooperative;
+CREATE TEMP TABLE default_made AS SELECT * FROM htx_generate_sample(400);
+SELECT is((SELECT row(m.*)::text FROM default_made m),
+	(SELECT row(500::bigint, (SELECT count(*) FROM htx_cooperative_year))::text),
+	'htx_generate_sample(400) builds the merged province: 400 cooperatives of Thái Nguyên cũ and 400 / 4 = 100 of Bắc Kạn cũ, and says how many rows it made');
+SELECT is((SELECT count(*) FROM htx_cooperative WHERE cooperative_id <= 400 AND district_code IS NOT NULL), 400::bigint,
+	'old Thái Nguyên''s 400 are registered in its districts');
+SELECT is((SELECT count(*) FROM htx_cooperative c WHERE c.cooperative_id > 400 AND c.district_code IS NULL
+		AND split_part(c.registration_code, '-', 2) IN (SELECT o.district_code FROM htx_district_other o WHERE o.province_code = '06')), 100::bigint,
+	'Bắc Kạn cũ''s 100 have no district_code, and their registration code carries a district of Bắc Kạn cũ');
+SELECT is((SELECT count(DISTINCT split_part(c.registration_code, '-', 2)) FROM htx_cooperative c WHERE c.district_code IS NULL), 8::bigint,
+	'they lie in all eight of Bắc Kạn cũ''s districts');
+SELECT ok((SELECT count(DISTINCT y.cooperative_id) FROM htx_cooperative_year y WHERE y.cooperative_id > 400) > 90
+	AND NOT EXISTS (SELECT 1 FROM htx_cooperative c WHERE NOT EXISTS (SELECT 1 FROM htx_cooperative_year y WHERE y.cooperative_id = c.cooperative_id)
+		AND (c.dissolved_on IS NULL OR c.dissolved_on >= '2021-01-01')),
+	'they have yearly rows, but for those dissolved by the end of 2020, which report no year (as in old Thái Nguyên: a Bắc Kạn cũ cooperative copies one''s dates)');
+SELECT is((SELECT count(*) FROM htx_cooperative_year y JOIN htx_cooperative c USING (cooperative_id)
+		WHERE y.year <= 2024 AND c.district_code IS NULL
+		  AND NOT EXISTS (SELECT 1 FROM htx_commune cm WHERE cm.commune_code = y.commune_code AND cm.valid_to = '2025-06-30'
+			AND cm.province_code = '06' AND cm.district_code = split_part(c.registration_code, '-', 2))), 0::bigint,
+	'a Bắc Kạn cũ cooperative''s rows up to 2024 lie in an old commune of the district its registration code names');
+SELECT is((SELECT count(*) FROM htx_cooperative_year y WHERE y.year >= 2025
+		AND NOT EXISTS (SELECT 1 FROM htx_commune cm WHERE cm.commune_code = y.commune_code AND cm.valid_from = '2025-07-01')), 0::bigint,
+	'every 2025 row is filed under a unit of 2025-07-01');
+SELECT is((SELECT count(*) FROM htx_cooperative_year y WHERE y.year <= 2024
+		AND NOT EXISTS (SELECT 1 FROM htx_commune cm WHERE cm.commune_code = y.commune_code AND cm.valid_to = '2025-06-30'
+			AND cm.district_code IS NOT NULL AND make_date(y.year, 12, 31) >= cm.valid_from)), 0::bigint,
+	'every row up to 2024 under an old unit (one of a district, valid until 2025-06-30)');
+SELECT is((SELECT count(*) FROM htx_cooperative_year y WHERE y.year >= 2025 AND NOT EXISTS (
+		SELECT 1 FROM htx_cooperative_year e JOIN htx_commune_succession s ON s.old_code = e.commune_code
+			JOIN htx_commune o ON o.commune_code = s.old_code AND o.valid_from = s.old_valid_from AND o.valid_to = '2025-06-30'
+		WHERE e.cooperative_id = y.cooperative_id AND e.year <= 2024 AND s.new_code = y.commune_code AND s.new_valid_from = '2025-07-01')
+		AND EXISTS (SELECT 1 FROM htx_cooperative_year e WHERE e.cooperative_id = y.cooperative_id AND e.year <= 2024)), 0::bigint,
+	'a cooperative''s 2025 row lies in a unit that took (part of) the old commune of its earlier rows');
+SELECT cmp_ok((SELECT count(*) FROM htx_cooperative_year y JOIN htx_commune_former_district f ON f.commune_code = y.commune_code
+		AND f.valid_from = '2025-07-01' AND f.straddles WHERE y.year = 2025), '>', 0::bigint,
+	'some 2025 rows lie in a unit that straddles former districts (htx_commune_former_district.straddles)');
+SELECT cmp_ok((SELECT count(*) FROM htx_cooperative_year y JOIN htx_commune_succession s ON s.new_code = y.commune_code AND s.new_valid_from = '2025-07-01'
+		WHERE y.year = 2025 AND (SELECT count(*) FROM htx_commune_succession k WHERE k.old_code = s.old_code AND k.old_valid_from = s.old_valid_from) > 1
+		  AND EXISTS (SELECT 1 FROM htx_cooperative_year e WHERE e.cooperative_id = y.cooperative_id AND e.year = 2024 AND e.commune_code = s.old_code)),
+	'>', 0::bigint,
+	'and some in a share of a split unit: their 2024 row lies in an old commune that htx_commune_succession gives several successors');
+SELECT is((SELECT count(DISTINCT y.cooperative_id) FROM htx_cooperative_year y JOIN htx_cooperative c USING (cooperative_id)
+		JOIN htx_commune_former_district f ON f.commune_code = y.commune_code AND f.valid_from = '2025-07-01'
+		WHERE y.year = 2025 AND c.district_code IS NULL AND f.former_province_code = '06') > 0
+	AND (SELECT count(DISTINCT y.cooperative_id) FROM htx_cooperative_year y JOIN htx_cooperative c USING (cooperative_id)
+		JOIN htx_commune_former_district f ON f.commune_code = y.commune_code AND f.valid_from = '2025-07-01'
+		WHERE y.year = 2025 AND c.district_code IS NOT NULL AND f.former_province_code = '19') > 0, true,
+	'2025 rows of both former provinces');
+CREATE TEMP TABLE default_run AS SELECT * FROM htx_cooperative_year;
+TRUNCATE htx_cooperative_year, htx_cooperative;
+SELECT htx_generate_sample(400, 42, 100);
+SELECT is_empty($$(SELECT * FROM htx_cooperative_year EXCEPT ALL SELECT * FROM default_run)
+		UNION ALL (SELECT * FROM default_run EXCEPT ALL SELECT * FROM htx_cooperative_year)$$,
+	'the default is seed 42 with bac_kan_cooperatives 400 / 4: htx_generate_sample(400, 42, 100) makes the same rows');
+TRUNCATE htx_cooperative_year, htx_cooperative;
+SELECT is((SELECT cooperatives_created FROM htx_generate_sample(400, bac_kan_cooperatives => 0)), 400::bigint,
+	'bac_kan_cooperatives => 0: old Thái Nguyên alone');
+SELECT is((SELECT count(*) FROM htx_cooperative WHERE district_code IS NULL OR cooperative_id > 400), 0::bigint, 'no cooperative of Bắc Kạn cũ');
+SELECT is((SELECT count(*) FROM htx_cooperative_year y JOIN htx_commune cm ON cm.commune_code = y.commune_code AND cm.province_code = '06'), 0::bigint,
+	'and no row in a unit of Bắc Kạn cũ');
+SELECT is((SELECT count(*) FROM htx_cooperative_year WHERE commune_code IS NULL), 0::bigint, 'the rows are still filed under communes');
+SELECT is((SELECT count(*) FROM htx_cooperative_year_located WHERE year <= 2024 AND located_by IS DISTINCT FROM 'old commune'), 0::bigint,
+	'up to 2024 under old ones');
+TRUNCATE htx_cooperative_year, htx_cooperative;
+SELECT is((SELECT cooperatives_created FROM htx_generate_sample(3)), 3::bigint, 'a quarter rounds down: htx_generate_sample(3) makes no cooperative of Bắc Kạn cũ');
+TRUNCATE htx_cooperative_year, htx_cooperative;
+SELECT throws_ok($$SELECT htx_generate_sample(400, 42, -1)$$, '22023', NULL, 'a negative number of Bắc Kạn cũ''s cooperatives is refused');
+SELECT throws_ok($$SELECT htx_generate_sample(400, 42, 10000001)$$, '22023', NULL, 'and one over 10000000');
+SELECT throws_ok($$SELECT htx_generate_sample(0)$$, '22023', NULL, 'and a size of 0 for old Thái Nguyên, as in 1.0');
+SELECT is((SELECT count(*) FROM htx_cooperative), 0::bigint, 'a refused call leaves the tables empty');
 
 SELECT * FROM finish();
 ROLLBACK;

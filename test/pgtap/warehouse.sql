@@ -125,7 +125,9 @@ SELECT throws_ok($$SELECT htx_generate_sample()$$, '55000',
 	'htx_generate_sample fills empty tables, and htx_cooperative is not empty', 'the generator refuses to mix with loaded rows');
 TRUNCATE htx_cooperative_year, htx_cooperative;
 SELECT throws_ok($$SELECT htx_generate_sample(0)$$, '22023', NULL, 'a size of 0 is refused');
-SELECT is((SELECT row(c.*)::text FROM htx_generate_sample() c), '(600,2703)', 'the default sample: 600 cooperatives, 2703 cooperative-years');
+-- 1.0's sample, pinned: 1.1 keeps it as htx_generate_sample_thai_nguyen (the
+-- merged province's sample is territory_warehouse.sql's)
+SELECT is((SELECT row(c.*)::text FROM htx_generate_sample_thai_nguyen() c), '(600,2703)', '1.0''s default sample: 600 cooperatives, 2703 cooperative-years');
 SELECT is((SELECT md5(string_agg(t::text, '|' ORDER BY cooperative_id)) FROM htx_cooperative t), '1bd92f6664660526924c2b45af66e419',
 	'the cooperatives are exactly the pinned ones (seed 42)');
 SELECT is((SELECT md5(string_agg(t::text, '|' ORDER BY cooperative_id, year)) FROM (SELECT cooperative_id, year, rating, score, fined,
@@ -169,11 +171,11 @@ SELECT ok((SELECT count(*) FROM htx_data_quality WHERE check_code = 'rating_miss
 SELECT is((SELECT count(*)::int FROM htx_cooperative c WHERE c.dissolved_on IS NOT NULL), 22, 'some cooperatives dissolve');
 
 TRUNCATE htx_cooperative_year, htx_cooperative;
-SELECT is((SELECT row(c.*)::text FROM htx_generate_sample(600, 42) c), '(600,2703)', 'a second run');
+SELECT is((SELECT row(c.*)::text FROM htx_generate_sample_thai_nguyen(600, 42) c), '(600,2703)', 'a second run');
 SELECT is_empty($$(SELECT * FROM htx_cooperative_year EXCEPT ALL SELECT * FROM first_run) UNION ALL
 	(SELECT * FROM first_run EXCEPT ALL SELECT * FROM htx_cooperative_year)$$, 'gives the same rows');
 TRUNCATE htx_cooperative_year, htx_cooperative;
-SELECT is((SELECT cooperatives_created FROM htx_generate_sample(50, 7)), 50::bigint, 'the size parameter sets the number of cooperatives');
+SELECT is((SELECT cooperatives_created FROM htx_generate_sample_thai_nguyen(50, 7)), 50::bigint, 'the size parameter sets the number of cooperatives');
 SELECT isnt((SELECT md5(string_agg(t::text, '|' ORDER BY cooperative_id, year)) FROM htx_cooperative_year t),
 	(SELECT md5(string_agg(t::text, '|' ORDER BY cooperative_id, year)) FROM first_run t WHERE cooperative_id <= 50),
 	'another seed gives other rows');

@@ -5,7 +5,8 @@
 BEGIN;
 SELECT plan(33);
 
-SELECT htx_generate_sample(600, 42);
+-- 1.0's sample, by district only: the views' district rows are plain SQL's GROUP BY district_code
+SELECT htx_generate_sample_thai_nguyen(600, 42);
 -- a province's own district with data after the district level ended
 INSERT INTO htx_district VALUES ('901', 'Thử nghiệm', 'huyện', '19', '2023-01-01', '2025-06-30', false);
 

@@ -37,6 +37,8 @@ echo "1..10"
 createdb "$db" || exit 1
 q "$db" <<'SQL' >/dev/null || exit 1
 CREATE EXTENSION htx;
+-- the merged province: 300 cooperatives of Thái Nguyên cũ, 300 / 4 of Bắc Kạn
+-- cũ, rows filed under old and new communes
 SELECT htx_generate_sample(300, 11);
 -- what a province adds to the shipped reference rows
 INSERT INTO htx_district (district_code, name, kind, province_code, valid_from, valid_to)
@@ -50,7 +52,7 @@ INSERT INTO htx_target_tolerance VALUES ('TN-42/KH-UBND', 'MANAGERS_TRAINED_30',
 SQL
 reports "$db" > "$tmp/before.txt"
 before_tables=$(q "$db" -c "$tables")
-is "$before_tables" "10,11,8,301,$(q "$db" -c 'SELECT count(*) FROM htx_cooperative_year'),1" "the source database holds the sample and the province's own rows"
+is "$before_tables" "10,11,8,$((300 + 300 / 4 + 1)),$(q "$db" -c 'SELECT count(*) FROM htx_cooperative_year'),1" "the source database holds the sample and the province's own rows"
 
 # ---- custom format through pg_restore
 pg_dump -Fc -f "$tmp/dump.custom" "$db" 2>"$tmp/dump.err"

@@ -122,13 +122,18 @@ SELECT @extschema@.htx_add_warehouse_view_1_1('htx_cooperative_year_located');
 --
 -- 1.0's generator (as 50_warehouse.sql leaves it) makes old Thái Nguyên's
 -- cooperatives and years; it stays, renamed, so that those rows are the same
--- as before.  htx_generate_sample then files them under communes and adds
--- Bắc Kạn cũ's.  Streams of the hash beyond 1.0's: 40 old commune within the
--- district, 41 share of a split unit, 42 Bắc Kạn district, 43 donor
--- cooperative.
+-- as before (htx_generate_sample_thai_nguyen: 1.0's sample, district only).
+-- htx_generate_sample then files them under communes and adds Bắc Kạn cũ's:
+-- by default a quarter as many as old Thái Nguyên's.  That count is an
+-- assumption, not a fact: htx knows no count of Bắc Kạn cũ's HTX NN in 2025
+-- (Bắc Kạn had 181 cooperatives of all sectors in 2019; Thái Nguyên 590 HTX
+-- NN at the end of 2024), so a quarter is only the same order; a caller who
+-- knows better passes bac_kan_cooperatives.  Streams of the hash beyond
+-- 1.0's: 40 old commune within the district, 41 share of a split unit, 42
+-- Bắc Kạn district, 43 donor cooperative.
 ALTER FUNCTION @extschema@.htx_generate_sample(pg_catalog.int4, pg_catalog.int4) RENAME TO htx_generate_sample_thai_nguyen;
 COMMENT ON FUNCTION @extschema@.htx_generate_sample_thai_nguyen(pg_catalog.int4, pg_catalog.int4) IS
-'the part of htx_generate_sample that makes old Thái Nguyên''s cooperatives in its nine districts and their years 2020..2025, by district only (1.0''s sample, unchanged); call htx_generate_sample';
+'1.0''s sample, unchanged (in 1.0 it was htx_generate_sample): fills the empty warehouse tables with about the given number of cooperatives of old Thái Nguyên in its nine districts and their years 2020..2025, by district only (no commune); the first part of htx_generate_sample, which builds the merged province';
 
 CREATE FUNCTION @extschema@.htx_generate_sample(cooperatives pg_catalog.int4 DEFAULT 600, seed pg_catalog.int4 DEFAULT 42,
 	bac_kan_cooperatives pg_catalog.int4 DEFAULT NULL,
@@ -147,10 +152,9 @@ BEGIN
 	END IF;
 	SELECT s.cooperatives_created, s.cooperative_years_created INTO cooperatives_created, cooperative_years_created
 	FROM htx_generate_sample_thai_nguyen(cooperatives, seed) AS s;
-	IF bac_kan_cooperatives IS NULL THEN
-		RETURN;		-- 1.0's sample: old Thái Nguyên by district only
-	END IF;
-	bk := bac_kan_cooperatives;
+	-- (cooperatives is valid here: htx_generate_sample_thai_nguyen checked it)
+	-- an assumption, not a fact: a quarter of old Thái Nguyên's (see above)
+	bk := COALESCE(bac_kan_cooperatives, cooperatives / 4);
 
 	-- Bắc Kạn cũ's cooperatives: no district_code (their districts are not in
 	-- htx_district), the figures of a donor cooperative of old Thái Nguyên,
@@ -206,6 +210,6 @@ BEGIN
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_generate_sample(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) IS
-'fills the empty warehouse tables with a deterministic sample (creating the warehouse first when it is missing): the given number of cooperatives of old Thái Nguyên in its nine districts, as in 1.0; with bac_kan_cooperatives given (0 or more; htx knows no count for Bắc Kạn cũ: make demo passes a quarter of cooperatives, an assumption), the merged province: that many cooperatives of Bắc Kạn cũ in its eight districts, with the figures of a Thái Nguyên cooperative drawn by the seed at 60% of its revenue and capital; years 2020..2025, rows up to 2024 filed under an old commune of the cooperative''s district, 2025 rows under the new unit that took it (split units: one of the two); without bac_kan_cooperatives (NULL), 1.0''s sample: old Thái Nguyên by district only; the same seed gives the same rows everywhere';
+'fills the empty warehouse tables with a deterministic sample of the merged province (creating the warehouse first when it is missing): about the given number of cooperatives of old Thái Nguyên in its nine districts (1.0''s, as htx_generate_sample_thai_nguyen makes them) and bac_kan_cooperatives of Bắc Kạn cũ in its eight districts (0 to 10000000; NULL, the default: a quarter of cooperatives, rounded down, an assumption and not a fact: htx knows no count of Bắc Kạn cũ''s HTX NN in 2025), each with the figures of a Thái Nguyên cooperative drawn by the seed at 60% of its revenue and capital; years 2020..2025, rows up to 2024 filed under an old commune of the cooperative''s district, 2025 rows under the new unit that took it (a split unit: one of its successors), so some lie in units that straddle former districts; 0 gives old Thái Nguyên alone, still filed under communes; 1.0''s district-only sample is htx_generate_sample_thai_nguyen; the same arguments give the same rows everywhere';
 REVOKE ALL ON FUNCTION @extschema@.htx_generate_sample(pg_catalog.int4, pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
 REVOKE ALL ON FUNCTION @extschema@.htx_generate_sample_thai_nguyen(pg_catalog.int4, pg_catalog.int4) FROM PUBLIC;
