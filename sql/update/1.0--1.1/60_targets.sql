@@ -446,27 +446,34 @@ BEGIN
 	RETURN QUERY EXECUTE $q$
 	WITH st AS (
 		-- the status of the first target of the plan on each measure, per area
-		SELECT DISTINCT ON (p.district_code, p.is_province_total, p.measure)
-			p.district_code, p.is_province_total, p.measure,
+		-- (a province row is its province's: Bắc Kạn cũ's total is not
+		-- Thái Nguyên cũ's, though both have no district_code)
+		SELECT DISTINCT ON (p.province_code, p.district_code, p.is_province_total, p.measure)
+			p.province_code, p.district_code, p.is_province_total, p.measure,
 			CASE p.status WHEN 'met' THEN 'Đạt' WHEN 'not met' THEN 'Chưa đạt' WHEN 'no data' THEN 'Không có số liệu'
 				WHEN 'no tolerance' THEN 'Chưa xác định' WHEN 'not measurable' THEN 'Không đo được'
 				WHEN 'no number' THEN 'Không có chỉ tiêu số' END AS vi
 		FROM htx_target_progress p
 		WHERE p.plan_code = $1 AND p.year = $2 AND p.measure IS NOT NULL
-		ORDER BY p.district_code, p.is_province_total, p.measure, p.sort_order, p.target_code
+		ORDER BY p.province_code, p.district_code, p.is_province_total, p.measure, p.sort_order, p.target_code
 	)
 	SELECT r.area_name, r.cooperatives, r.good, r.fair, r.average, r.weak, r.not_rated, r.rating_missing,
 		r.good_fair_pct_all, r.good_fair_pct,
-		(SELECT st.vi FROM st WHERE st.measure = 'good_fair_share' AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
+		(SELECT st.vi FROM st WHERE st.measure = 'good_fair_share' AND st.province_code IS NOT DISTINCT FROM r.province_code
+			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
 		r.model_count,
-		(SELECT st.vi FROM st WHERE st.measure = 'model_count' AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
+		(SELECT st.vi FROM st WHERE st.measure = 'model_count' AND st.province_code IS NOT DISTINCT FROM r.province_code
+			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
 		round(r.model_avg_revenue_vnd / 1000000000::numeric, 2),
-		(SELECT st.vi FROM st WHERE st.measure = 'model_avg_revenue_vnd' AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
+		(SELECT st.vi FROM st WHERE st.measure = 'model_avg_revenue_vnd' AND st.province_code IS NOT DISTINCT FROM r.province_code
+			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
 		round(r.avg_revenue_vnd / 1000000000::numeric, 2),
 		r.tech_pct,
-		(SELECT st.vi FROM st WHERE st.measure = 'tech_share' AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
+		(SELECT st.vi FROM st WHERE st.measure = 'tech_share' AND st.province_code IS NOT DISTINCT FROM r.province_code
+			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
 		r.managers_trained_pct,
-		(SELECT st.vi FROM st WHERE st.measure = 'managers_trained_share' AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
+		(SELECT st.vi FROM st WHERE st.measure = 'managers_trained_share' AND st.province_code IS NOT DISTINCT FROM r.province_code
+			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
 		r.size_micro, r.size_small, r.size_medium, r.size_large
 	FROM htx_district_year_report r
 	WHERE r.year = $2
