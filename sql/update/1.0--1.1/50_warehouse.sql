@@ -696,7 +696,7 @@ WITH dist AS (
 	UNION ALL
 	SELECT d2.district_code, d2.name, d2.province_code, d2.valid_to FROM %1$I.htx_district_other d2
 ),
-r AS NOT MATERIALIZED (
+r AS (
 	-- each row with the unit of its commune code on the reporting date, and
 	-- where that unit lies (htx_commune_former_district)
 	SELECT cy.cooperative_id, cy.year, pg_catalog.make_date(cy.year, 12, 31) AS reporting_date,
@@ -710,38 +710,28 @@ r AS NOT MATERIALIZED (
 		AND u.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
 		AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
 ),
--- a row in a unit that straddles former districts is located by the
--- cooperative's latest earlier row under an old unit of one of them: a
--- lateral lookup for those rows only (a branch of their own, reached through
--- the commune_code index: costed for every row, the lookup put the view's
--- estimate at millions and its plan under JIT compilation), not a self-join
--- of r, so that Citus pushes the view down
-found AS (
-	SELECT r.*, NULL::pg_catalog.text AS earlier_district_code, NULL::pg_catalog.int4 AS from_year
-	FROM r WHERE NOT COALESCE(r.straddles, false)
-	UNION ALL
-	SELECT r.*, e.district_code, e.from_year
+located AS (
+	SELECT r.*,
+		CASE WHEN r.commune_code IS NULL THEN r.registered_district_code
+			ELSE COALESCE(r.unit_district, e.district_code,
+				CASE WHEN r.registered_district_code OPERATOR(pg_catalog.=) ANY (r.candidate_district_codes) THEN r.registered_district_code END) END AS former_district_code,
+		CASE WHEN r.commune_code IS NULL THEN CASE WHEN r.registered_district_code IS NOT NULL THEN 'district' END
+			ELSE COALESCE(r.unit_located_by,
+				CASE WHEN e.district_code IS NOT NULL THEN 'earlier commune'
+					WHEN r.registered_district_code OPERATOR(pg_catalog.=) ANY (r.candidate_district_codes) THEN 'registered district' END) END AS located_by,
+		e.from_year
 	FROM r
+	-- a row in a unit that straddles former districts: the cooperative's
+	-- latest earlier row under an old unit of one of them (a lateral lookup,
+	-- not a self-join of r: r is read once, and Citus pushes the view down)
 	LEFT JOIN LATERAL (SELECT o.district_code, e1.year AS from_year
 		FROM %1$I.htx_cooperative_year e1
 		JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) e1.commune_code
 			AND o.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(e1.year, 12, 31)
 			AND COALESCE(o.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(e1.year, 12, 31)
-		WHERE e1.cooperative_id OPERATOR(pg_catalog.=) r.cooperative_id AND e1.year OPERATOR(pg_catalog.<) r.year
+		WHERE r.straddles AND e1.cooperative_id OPERATOR(pg_catalog.=) r.cooperative_id AND e1.year OPERATOR(pg_catalog.<) r.year
 		  AND o.district_code OPERATOR(pg_catalog.=) ANY (r.candidate_district_codes)
 		ORDER BY e1.year DESC LIMIT 1) AS e ON true
-	WHERE r.straddles
-),
-located AS (
-	SELECT f.*,
-		CASE WHEN f.commune_code IS NULL THEN f.registered_district_code
-			ELSE COALESCE(f.unit_district, f.earlier_district_code,
-				CASE WHEN f.registered_district_code OPERATOR(pg_catalog.=) ANY (f.candidate_district_codes) THEN f.registered_district_code END) END AS former_district_code,
-		CASE WHEN f.commune_code IS NULL THEN CASE WHEN f.registered_district_code IS NOT NULL THEN 'district' END
-			ELSE COALESCE(f.unit_located_by,
-				CASE WHEN f.earlier_district_code IS NOT NULL THEN 'earlier commune'
-					WHEN f.registered_district_code OPERATOR(pg_catalog.=) ANY (f.candidate_district_codes) THEN 'registered district' END) END AS located_by
-	FROM found f
 )
 SELECT l.cooperative_id,
 	l.year,
