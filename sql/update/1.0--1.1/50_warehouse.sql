@@ -559,30 +559,37 @@ COMMENT ON COLUMN %1$I.htx_rating_trend.change_from_prev_year IS 'cooperatives -
 $ddl$, s);
 	WHEN 'htx_data_quality' THEN RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_data_quality AS
--- In one pass over the yearly rows: each row is read once, with its
--- cooperative, its district and its commune code's units (f); the few with a
--- problem are kept, with the list of their problems, and give a row per
+-- The checks of a row in one pass over the yearly rows (f): each row is read
+-- once, with its cooperative and its commune code's units; the few with a
+-- problem are kept with the list of their problems, and give a row per
 -- problem.  The other checks read little: former_district_undetermined the
--- rows filed under units in no one former district (a handful, through the
--- commune index), year_missing a row per cooperative (its number of rows and
--- first and last year, against the years it existed).
-WITH span AS (
+-- rows filed under the units in no one former district (a handful, through
+-- the commune index), year_missing a row per cooperative (a), its number of
+-- rows and first and last year against the years it existed.  Most filters
+-- are written as a comparison with a constant, which the planner estimates at
+-- a few rows, as there are: written plainly, it estimates nearly every row
+-- (an OR of comparisons between columns), and plans for a million rows,
+-- without parallel workers and above jit_above_cost (compiling took seconds).
+WITH a AS MATERIALIZED (
+	-- each cooperative's rows: how many, the first and last year
+	SELECT cy.cooperative_id, pg_catalog.count(*) AS n, pg_catalog.min(cy.year) AS lo, pg_catalog.max(cy.year) AS hi
+	FROM %1$I.htx_cooperative_year cy GROUP BY cy.cooperative_id
+	ORDER BY cy.cooperative_id	-- read in the order of the primary key: no hash table
+),
+span AS (
 	-- the years to fill in: from the first year of any row to the last, but
-	-- not after the current one (later rows are year_in_future); the
-	-- current year as an expression, not a subquery, which Citus cannot
-	-- push down beside an aggregate
+	-- not after the current one (later rows are year_in_future)
 	SELECT pg_catalog.min(y.year) AS first_year, pg_catalog.max(y.year) AS last_year,
 		pg_catalog.array_agg(y.year ORDER BY y.year) AS years
-	FROM (SELECT pg_catalog.min(cy.year) AS first_year,
-			LEAST(pg_catalog.max(cy.year), EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) AS last_year
-		FROM %1$I.htx_cooperative_year cy) AS s
+	FROM (SELECT pg_catalog.min(a.lo) AS first_year,
+			LEAST(pg_catalog.max(a.hi), EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) AS last_year
+		FROM a) AS s
 	CROSS JOIN LATERAL pg_catalog.generate_series(s.first_year, s.last_year) AS y(year)
 ),
 f AS MATERIALIZED (
 	SELECT cy.cooperative_id, cy.year, cy.rating, cy.score, cy.fined, cy.managers_trained, cy.commune_code,
-		c.name AS cooperative_name, c.registration_code, c.district_code, c.founded_on, c.dissolved_on,
-		d.name AS district_name, d.valid_from AS district_valid_from, d.valid_to AS district_valid_to, p.periods,
-		-- the checks the row fails
+		c.name AS cooperative_name, c.registration_code, c.district_code, c.founded_on, c.dissolved_on, p.periods,
+		-- the checks the row fails (district_not_valid below, with the district)
 		pg_catalog.array_remove(ARRAY[
 			CASE WHEN cy.rating IS NULL THEN 'rating_missing' END,
 			CASE WHEN cy.score IS NOT NULL AND NOT (cy.rating IS NOT NULL AND
@@ -590,11 +597,6 @@ f AS MATERIALIZED (
 				THEN 'score_rating_mismatch' END,
 			CASE WHEN c.dissolved_on OPERATOR(pg_catalog.<) pg_catalog.make_date(cy.year, 1, 1) THEN 'year_after_dissolution' END,
 			CASE WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31) THEN 'year_before_founding' END,
-			-- 1.1: a row filed under a commune is located by it
-			CASE WHEN cy.commune_code IS NULL
-				AND (d.valid_to OPERATOR(pg_catalog.<) pg_catalog.make_date(cy.year, 1, 1) OR d.valid_from OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31))
-				AND cy.year OPERATOR(pg_catalog.<=) EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4
-				THEN 'district_not_valid' END,
 			CASE WHEN cy.year OPERATOR(pg_catalog.>) EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4 THEN 'year_in_future' END,
 			CASE WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 1, 1) AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
 				AND %1$I.htx_is_rated(cy.rating) AND cy.fined IS NOT TRUE THEN 'rated_under_12_months' END,
@@ -610,9 +612,9 @@ f AS MATERIALIZED (
 		]::pg_catalog.text[], NULL) AS problems
 	FROM %1$I.htx_cooperative_year cy
 	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
-	LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) c.district_code
-	-- each commune code once: the dates a unit has it (valid_on; between
-	-- first_day and last_day when they are one period) and its units in words
+	-- each commune code once: the dates a unit has it (valid_on: from
+	-- first_day to before after_last_day when they are one period) and its
+	-- units in words
 	LEFT JOIN (SELECT cm.commune_code,
 			pg_catalog.range_agg(pg_catalog.daterange(cm.valid_from, cm.valid_to, '[]'))
 				FILTER (WHERE cm.valid_to IS NULL OR cm.valid_to OPERATOR(pg_catalog.>=) cm.valid_from) AS valid_on,
@@ -630,125 +632,147 @@ f AS MATERIALIZED (
 		FROM %1$I.htx_commune cm GROUP BY cm.commune_code) AS p
 		ON p.commune_code OPERATOR(pg_catalog.=) cy.commune_code
 	-- the rows that fail a check (and a few more), cheaply: the conditions
-	-- above, cheapest first, two of them merged.  Written as a comparison,
-	-- which the planner estimates at a few rows, as there are (an OR of
-	-- comparisons between columns it estimates at nearly every row, and then
-	-- plans for a million, without workers and above jit_above_cost)
+	-- above, cheapest first, two of them merged
 	WHERE CASE WHEN cy.rating IS NULL
 		OR (cy.managers IS NULL AND cy.managers_trained IS NOT NULL)
 		OR (cy.revenue_vnd IS NULL AND %1$I.htx_is_rated(cy.rating))
 		OR cy.year OPERATOR(pg_catalog.>) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)
-		OR c.dissolved_on OPERATOR(pg_catalog.<) pg_catalog.make_date(cy.year, 1, 1)
+		OR (c.dissolved_on IS NOT NULL AND c.dissolved_on OPERATOR(pg_catalog.<) pg_catalog.make_date(cy.year, 1, 1))
 		OR (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 1, 1)
 			AND (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31) OR (%1$I.htx_is_rated(cy.rating) AND cy.fined IS NOT TRUE)))
 		OR (cy.rating OPERATOR(%1$I.=) 'not rated'::%1$I.htx_rating AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 1, 1))
-		OR (cy.commune_code IS NULL
-			AND (d.valid_to OPERATOR(pg_catalog.<) pg_catalog.make_date(cy.year, 1, 1) OR d.valid_from OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31)))
+		-- a row located by its district (no commune) in a year its district
+		-- did not exist all of: the districts and the years they existed in
+		-- are a small hash table (the years a row can have, 2000 to 2100;
+		-- a row of another year is looked at closer anyway)
+		OR (cy.commune_code IS NULL AND cy.year OPERATOR(pg_catalog.<=) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)
+			AND NOT COALESCE((c.district_code, cy.year) IN (SELECT dv.district_code, y.year
+				FROM %1$I.htx_district dv CROSS JOIN pg_catalog.generate_series(2000, 2100) AS y(year)
+				WHERE NOT COALESCE(dv.valid_to OPERATOR(pg_catalog.<) pg_catalog.make_date(y.year, 1, 1), false)
+				  AND NOT COALESCE(dv.valid_from OPERATOR(pg_catalog.>) pg_catalog.make_date(y.year, 12, 31), false)), false))
 		OR (cy.commune_code IS NOT NULL
 			AND NOT COALESCE(p.one_period AND pg_catalog.make_date(cy.year, 12, 31) OPERATOR(pg_catalog.>=) p.first_day
 				AND pg_catalog.make_date(cy.year, 12, 31) OPERATOR(pg_catalog.<) p.after_last_day, false))
-		OR (cy.score IS NOT NULL AND NOT
+		-- a rating that disagrees with the score: only in rows loaded without
+		-- the rule htx_cooperative_year_rating_matches_score (dropped, or
+		-- added NOT VALID); while it holds, no row is read for it (a call per
+		-- row, the dearest condition)
+		OR ((SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
+				JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) k.conrelid
+				JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) r.relnamespace
+				WHERE n.nspname OPERATOR(pg_catalog.=) %1$L AND r.relname OPERATOR(pg_catalog.=) 'htx_cooperative_year'
+				  AND k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_rating_matches_score'
+				  AND k.contype OPERATOR(pg_catalog.=) 'c' AND k.convalidated))
+			AND cy.score IS NOT NULL AND NOT
 			cy.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(cy.score::pg_catalog.numeric, COALESCE(cy.fined, false)))
 		THEN 1 END OPERATOR(pg_catalog.=) 1
+),
+issues AS (
+	SELECT k.check_code, k.severity, f.cooperative_id, f.cooperative_name, f.registration_code,
+		f.district_code, f.year, k.issue_vi,
+		CASE k.check_code
+			WHEN 'rating_missing' THEN 'no rating reported for the year'
+			WHEN 'score_rating_mismatch' THEN pg_catalog.format('score %%s%%s gives %%s, the row says %%s', f.score,
+				CASE WHEN f.fined THEN ' (fined)' ELSE '' END,
+				%1$I.htx_rating_from_score(f.score::pg_catalog.numeric, COALESCE(f.fined, false)), COALESCE(f.rating::pg_catalog.text, 'nothing'))
+			WHEN 'year_after_dissolution' THEN pg_catalog.format('dissolved on %%s', f.dissolved_on)
+			WHEN 'year_before_founding' THEN pg_catalog.format('founded on %%s', f.founded_on)
+			WHEN 'district_not_valid' THEN pg_catalog.format('district %%s existed %%s .. %%s; key later data by commune through an explicit crosswalk',
+				f.district_code, COALESCE(d.valid_from::pg_catalog.text, '?'), COALESCE(d.valid_to::pg_catalog.text, '?'))
+			WHEN 'year_in_future' THEN pg_catalog.format('year %%s is after the current year %%s', f.year, EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)
+			WHEN 'rated_under_12_months' THEN pg_catalog.format('founded on %%s, rated %%s; under 12 months in business it is không xếp loại', f.founded_on, f.rating)
+			WHEN 'not_rated_full_year' THEN pg_catalog.format('founded on %%s and active all year, yet không xếp loại (fine only if it stopped operating for a while)', f.founded_on)
+			WHEN 'revenue_missing' THEN 'rated, but no revenue reported'
+			WHEN 'managers_missing' THEN pg_catalog.format('%%s managers trained, but no managers reported', f.managers_trained)
+			WHEN 'commune_unknown' THEN pg_catalog.format('no commune has code %%s on %%s (the reporting date of %%s)%%s; fill in htx_cooperative_year.commune_code with the unit valid then: old units up to 2024, new ones from 2025 (htx_commune_successors)',
+				f.commune_code, pg_catalog.make_date(f.year, 12, 31), f.year,
+				CASE WHEN f.periods IS NULL THEN '' ELSE pg_catalog.format('; code %%s was %%s', f.commune_code, f.periods) END)
+		END AS detail
+	FROM f
+	LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) f.district_code
+	CROSS JOIN LATERAL pg_catalog.unnest(f.problems OPERATOR(pg_catalog.||)
+		-- 1.1: a row filed under a commune is located by it
+		CASE WHEN f.commune_code IS NULL
+			AND (d.valid_to OPERATOR(pg_catalog.<) pg_catalog.make_date(f.year, 1, 1) OR d.valid_from OPERATOR(pg_catalog.>) pg_catalog.make_date(f.year, 12, 31))
+			AND f.year OPERATOR(pg_catalog.<=) EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4
+			THEN '{district_not_valid}'::pg_catalog.text[] END) AS fp(check_code)
+	JOIN (VALUES
+		('rating_missing'::pg_catalog.text, 'error'::pg_catalog.text, 'chưa có kết quả xếp loại'::pg_catalog.text),
+		('score_rating_mismatch', 'error', 'xếp loại không khớp với điểm'),
+		('year_after_dissolution', 'error', 'có số liệu sau khi giải thể'),
+		('year_before_founding', 'error', 'có số liệu trước khi thành lập'),
+		('district_not_valid', 'error', 'đơn vị cấp huyện không còn tồn tại'),
+		('year_in_future', 'error', 'số liệu cho năm chưa đến'),
+		('rated_under_12_months', 'warning', 'HTX hoạt động chưa đủ 12 tháng nhưng được xếp loại'),
+		('not_rated_full_year', 'warning', 'HTX hoạt động đủ năm nhưng không xếp loại'),
+		('revenue_missing', 'warning', 'thiếu doanh thu'),
+		('managers_missing', 'warning', 'thiếu số cán bộ quản lý'),
+		('commune_unknown', 'error', 'mã xã không tồn tại vào năm báo cáo')
+	) AS k(check_code, severity, issue_vi) ON k.check_code OPERATOR(pg_catalog.=) fp.check_code
+	UNION ALL
+	-- 1.1: a row filed under a unit that straddles former districts, with no
+	-- earlier location of the cooperative's to tell which (as
+	-- htx_cooperative_year_located finds it: the unit's district, its
+	-- cooperative's latest earlier row under an old unit of one of the unit's
+	-- districts, or its registered district, one of them)
+	SELECT 'former_district_undetermined', 'error', cy.cooperative_id, c.name, c.registration_code,
+		c.district_code, cy.year, 'không xác định được huyện cũ',
+		pg_catalog.format('filed under %%s (%%s), formed from units of the former districts %%s; fill in the commune (an old unit) of an earlier year''s row, or htx_cooperative.district_code, so the row counts in its former district',
+			u.full_name, cy.commune_code, u.candidate_districts)
+	FROM %1$I.htx_commune_former_district u
+	JOIN %1$I.htx_cooperative_year cy ON cy.commune_code OPERATOR(pg_catalog.=) u.commune_code
+		AND u.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
+		AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
+	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+	LEFT JOIN LATERAL (SELECT o.district_code
+		FROM %1$I.htx_cooperative_year e1
+		JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) e1.commune_code
+			AND o.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(e1.year, 12, 31)
+			AND COALESCE(o.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(e1.year, 12, 31)
+		WHERE u.straddles AND e1.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id AND e1.year OPERATOR(pg_catalog.<) cy.year
+		  AND o.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes)
+		ORDER BY e1.year DESC LIMIT 1) AS e ON true
+	WHERE u.former_district_code IS NULL
+	  AND e.district_code IS NULL
+	  AND (c.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes)) IS NOT TRUE
+	UNION ALL
+	-- a cooperative that existed in a reporting year but has no row for it: its
+	-- rows are counted once (a row per cooperative: how many, the first and last
+	-- year); only a cooperative whose rows are not one run of years covering the
+	-- years it existed in the span is looked at year by year
+	SELECT 'year_missing', 'error', c.cooperative_id, c.name, c.registration_code,
+		c.district_code, y.year, 'thiếu số liệu năm',
+		pg_catalog.format('existed in %%s (founded %%s%%s) but has no row for it', y.year, c.founded_on,
+			CASE WHEN c.dissolved_on IS NULL THEN '' ELSE pg_catalog.format(', dissolved %%s', c.dissolved_on) END)
+	FROM %1$I.htx_cooperative c
+	CROSS JOIN span
+	LEFT JOIN a ON a.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id
+	CROSS JOIN LATERAL pg_catalog.unnest(span.years) AS y(year)
+	WHERE c.founded_on IS NOT NULL
+	  -- complete: its rows are one run of years (as many as from the first to
+	  -- the last), starting at the first year of the span or in a year it was
+	  -- founded in or before, and ending at the last year of the span or at
+	  -- most a year before it was dissolved
+	  AND CASE WHEN a.n OPERATOR(pg_catalog.=) (a.hi OPERATOR(pg_catalog.-) a.lo OPERATOR(pg_catalog.+) 1)
+			AND (a.lo OPERATOR(pg_catalog.<=) span.first_year OR c.founded_on OPERATOR(pg_catalog.>=) pg_catalog.make_date(a.lo, 1, 1))
+			AND (a.hi OPERATOR(pg_catalog.>=) span.last_year
+				OR c.dissolved_on OPERATOR(pg_catalog.<=) (pg_catalog.make_date(a.hi, 12, 31) OPERATOR(pg_catalog.+) 365))
+		THEN 0 ELSE 1 END OPERATOR(pg_catalog.=) 1
+	  AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(y.year, 12, 31)
+	  AND (c.dissolved_on IS NULL OR c.dissolved_on OPERATOR(pg_catalog.>) pg_catalog.make_date(y.year, 12, 31))
+	  AND NOT EXISTS (SELECT 1 FROM %1$I.htx_cooperative_year cy
+		WHERE cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id AND cy.year OPERATOR(pg_catalog.=) y.year)
+	UNION ALL
+	SELECT 'founded_on_missing', 'warning', c.cooperative_id, c.name, c.registration_code,
+		c.district_code, NULL::pg_catalog.int4, 'thiếu ngày thành lập',
+		'no founding date: years before founding and missing years cannot be checked'
+	FROM %1$I.htx_cooperative c
+	WHERE c.founded_on IS NULL
 )
-SELECT k.check_code, k.severity, f.cooperative_id, f.cooperative_name, f.registration_code,
-	f.district_code, f.district_name, f.year, k.issue_vi,
-	CASE k.check_code
-		WHEN 'rating_missing' THEN 'no rating reported for the year'
-		WHEN 'score_rating_mismatch' THEN pg_catalog.format('score %%s%%s gives %%s, the row says %%s', f.score,
-			CASE WHEN f.fined THEN ' (fined)' ELSE '' END,
-			%1$I.htx_rating_from_score(f.score::pg_catalog.numeric, COALESCE(f.fined, false)), COALESCE(f.rating::pg_catalog.text, 'nothing'))
-		WHEN 'year_after_dissolution' THEN pg_catalog.format('dissolved on %%s', f.dissolved_on)
-		WHEN 'year_before_founding' THEN pg_catalog.format('founded on %%s', f.founded_on)
-		WHEN 'district_not_valid' THEN pg_catalog.format('district %%s existed %%s .. %%s; key later data by commune through an explicit crosswalk',
-			f.district_code, COALESCE(f.district_valid_from::pg_catalog.text, '?'), COALESCE(f.district_valid_to::pg_catalog.text, '?'))
-		WHEN 'year_in_future' THEN pg_catalog.format('year %%s is after the current year %%s', f.year, EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)
-		WHEN 'rated_under_12_months' THEN pg_catalog.format('founded on %%s, rated %%s; under 12 months in business it is không xếp loại', f.founded_on, f.rating)
-		WHEN 'not_rated_full_year' THEN pg_catalog.format('founded on %%s and active all year, yet không xếp loại (fine only if it stopped operating for a while)', f.founded_on)
-		WHEN 'revenue_missing' THEN 'rated, but no revenue reported'
-		WHEN 'managers_missing' THEN pg_catalog.format('%%s managers trained, but no managers reported', f.managers_trained)
-		WHEN 'commune_unknown' THEN pg_catalog.format('no commune has code %%s on %%s (the reporting date of %%s)%%s; fill in htx_cooperative_year.commune_code with the unit valid then: old units up to 2024, new ones from 2025 (htx_commune_successors)',
-			f.commune_code, pg_catalog.make_date(f.year, 12, 31), f.year,
-			CASE WHEN f.periods IS NULL THEN '' ELSE pg_catalog.format('; code %%s was %%s', f.commune_code, f.periods) END)
-	END AS detail
-FROM f
-CROSS JOIN LATERAL pg_catalog.unnest(f.problems) AS fp(check_code)
-JOIN (VALUES
-	('rating_missing'::pg_catalog.text, 'error'::pg_catalog.text, 'chưa có kết quả xếp loại'::pg_catalog.text),
-	('score_rating_mismatch', 'error', 'xếp loại không khớp với điểm'),
-	('year_after_dissolution', 'error', 'có số liệu sau khi giải thể'),
-	('year_before_founding', 'error', 'có số liệu trước khi thành lập'),
-	('district_not_valid', 'error', 'đơn vị cấp huyện không còn tồn tại'),
-	('year_in_future', 'error', 'số liệu cho năm chưa đến'),
-	('rated_under_12_months', 'warning', 'HTX hoạt động chưa đủ 12 tháng nhưng được xếp loại'),
-	('not_rated_full_year', 'warning', 'HTX hoạt động đủ năm nhưng không xếp loại'),
-	('revenue_missing', 'warning', 'thiếu doanh thu'),
-	('managers_missing', 'warning', 'thiếu số cán bộ quản lý'),
-	('commune_unknown', 'error', 'mã xã không tồn tại vào năm báo cáo')
-) AS k(check_code, severity, issue_vi) ON k.check_code OPERATOR(pg_catalog.=) fp.check_code
-UNION ALL
--- 1.1: a row filed under a unit that straddles former districts, with no
--- earlier location of the cooperative's to tell which (as
--- htx_cooperative_year_located finds it: the unit's district, its
--- cooperative's latest earlier row under an old unit of one of the unit's
--- districts, or its registered district, one of them)
-SELECT 'former_district_undetermined', 'error', cy.cooperative_id, c.name, c.registration_code,
-	c.district_code, d.name, cy.year, 'không xác định được huyện cũ',
-	pg_catalog.format('filed under %%s (%%s), formed from units of the former districts %%s; fill in the commune (an old unit) of an earlier year''s row, or htx_cooperative.district_code, so the row counts in its former district',
-		u.full_name, cy.commune_code, u.candidate_districts)
-FROM %1$I.htx_commune_former_district u
-JOIN %1$I.htx_cooperative_year cy ON cy.commune_code OPERATOR(pg_catalog.=) u.commune_code
-	AND u.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
-	AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
-JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
-LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) c.district_code
-LEFT JOIN LATERAL (SELECT o.district_code
-	FROM %1$I.htx_cooperative_year e1
-	JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) e1.commune_code
-		AND o.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(e1.year, 12, 31)
-		AND COALESCE(o.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(e1.year, 12, 31)
-	WHERE u.straddles AND e1.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id AND e1.year OPERATOR(pg_catalog.<) cy.year
-	  AND o.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes)
-	ORDER BY e1.year DESC LIMIT 1) AS e ON true
-WHERE u.former_district_code IS NULL
-  AND e.district_code IS NULL
-  AND (c.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes)) IS NOT TRUE
-UNION ALL
--- a cooperative that existed in a reporting year but has no row for it:
--- its years are read once (a row per cooperative); only a cooperative whose
--- rows do not fill the years it existed in the span is looked at year by year
-SELECT 'year_missing', 'error', c.cooperative_id, c.name, c.registration_code,
-	c.district_code, d.name, y.year, 'thiếu số liệu năm',
-	pg_catalog.format('existed in %%s (founded %%s%%s) but has no row for it', y.year, c.founded_on,
-		CASE WHEN c.dissolved_on IS NULL THEN '' ELSE pg_catalog.format(', dissolved %%s', c.dissolved_on) END)
-FROM %1$I.htx_cooperative c
-CROSS JOIN span
-LEFT JOIN (SELECT cy.cooperative_id, pg_catalog.count(*) AS n, pg_catalog.min(cy.year) AS lo, pg_catalog.max(cy.year) AS hi
-	FROM %1$I.htx_cooperative_year cy GROUP BY cy.cooperative_id) AS a ON a.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id
-CROSS JOIN LATERAL pg_catalog.unnest(span.years) AS y(year)
-LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) c.district_code
-WHERE c.founded_on IS NOT NULL
-  -- the years it existed in the span: from the later of the first year and
-  -- the year it was founded to the earlier of the last year and the year
-  -- before it was dissolved; complete when its rows are these years (and
-  -- none else).  Written as a comparison, which the planner estimates at a
-  -- few cooperatives, as there are
-  AND CASE WHEN COALESCE(a.lo OPERATOR(pg_catalog.>=) GREATEST(span.first_year, pg_catalog.date_part('year', c.founded_on))
-		AND a.hi OPERATOR(pg_catalog.<=) LEAST(span.last_year, pg_catalog.date_part('year', c.dissolved_on) OPERATOR(pg_catalog.-) 1)
-		AND a.n OPERATOR(pg_catalog.=) (LEAST(span.last_year, pg_catalog.date_part('year', c.dissolved_on) OPERATOR(pg_catalog.-) 1)
-			OPERATOR(pg_catalog.-) GREATEST(span.first_year, pg_catalog.date_part('year', c.founded_on)) OPERATOR(pg_catalog.+) 1), false)
-	THEN 0 ELSE 1 END OPERATOR(pg_catalog.=) 1
-  AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(y.year, 12, 31)
-  AND (c.dissolved_on IS NULL OR c.dissolved_on OPERATOR(pg_catalog.>) pg_catalog.make_date(y.year, 12, 31))
-  AND NOT EXISTS (SELECT FROM %1$I.htx_cooperative_year cy
-	WHERE cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id AND cy.year OPERATOR(pg_catalog.=) y.year)
-UNION ALL
-SELECT 'founded_on_missing', 'warning', c.cooperative_id, c.name, c.registration_code,
-	c.district_code, d.name, NULL::pg_catalog.int4, 'thiếu ngày thành lập',
-	'no founding date: years before founding and missing years cannot be checked'
-FROM %1$I.htx_cooperative c
-LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) c.district_code
-WHERE c.founded_on IS NULL;
+SELECT i.check_code, i.severity, i.cooperative_id, i.cooperative_name, i.registration_code,
+	i.district_code, d.name AS district_name, i.year, i.issue_vi, i.detail
+FROM issues i
+LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) i.district_code;
 
 COMMENT ON VIEW %1$I.htx_data_quality IS
 'số liệu cần rà soát: rows a province should fix, one per problem: missing ratings or years, ratings that disagree with the score, years before founding or after dissolution or after the current year, districts that no longer existed, ratings that disagree with the time in business, missing figures';
