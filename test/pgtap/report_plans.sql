@@ -13,23 +13,14 @@ SELECT plan(7);
 ANALYZE htx_commune;
 ANALYZE htx_commune_succession;
 
-CREATE FUNCTION pg_temp.plan_cost(q text) RETURNS float8
+-- a figure of the top node of a query's plan: 'Plan Rows' or 'Total Cost'
+CREATE FUNCTION pg_temp.plan_figure(q text, what text) RETURNS float8
 LANGUAGE plpgsql AS $$
 DECLARE
 	j json;
 BEGIN
 	EXECUTE 'EXPLAIN (FORMAT JSON) ' || q INTO j;
-	RETURN (j #>> '{0,Plan,Total Cost}')::float8;
-END
-$$;
-
-CREATE FUNCTION pg_temp.plan_rows(q text) RETURNS float8
-LANGUAGE plpgsql AS $$
-DECLARE
-	j json;
-BEGIN
-	EXECUTE 'EXPLAIN (FORMAT JSON) ' || q INTO j;
-	RETURN (j #>> '{0,Plan,Plan Rows}')::float8;
+	RETURN (j -> 0 -> 'Plan' ->> what)::float8;
 END
 $$;
 
@@ -40,7 +31,7 @@ SELECT is((SELECT count(*) FROM htx_commune_former_district WHERE straddles),
 	'straddles marks exactly the new units the crosswalk says straddle');
 SELECT ok((SELECT count(*) FROM htx_commune_former_district WHERE straddles) BETWEEN 1 AND 10,
 	'a few units straddle (Xã Đại Phúc among them)');
-SELECT cmp_ok(pg_temp.plan_rows('SELECT * FROM htx_commune_former_district WHERE straddles'), '<=',
+SELECT cmp_ok(pg_temp.plan_figure('SELECT * FROM htx_commune_former_district WHERE straddles', 'Plan Rows'), '<=',
 	(SELECT count(*) / 10.0 FROM htx_commune)::float8,
 	'the planner expects few straddling units (it expected half of them when straddles was a COALESCE)');
 SELECT is((SELECT count(*) FROM htx_commune_former_district WHERE straddles IS NULL), 0::bigint,
@@ -53,8 +44,8 @@ SELECT is((SELECT count(*) FROM htx_commune_former_district WHERE straddles IS N
 -- docs/performance.md)
 SELECT lives_ok($$SELECT * FROM htx_generate_sample(3000, 42, 750)$$, 'a merged sample of 3,750 cooperatives');
 ANALYZE;	-- every table, as autovacuum would have
-SELECT cmp_ok(pg_temp.plan_cost('SELECT * FROM htx_district_year_report'), '<',
-	20 * pg_temp.plan_cost('SELECT * FROM htx_cooperative_year'),
+SELECT cmp_ok(pg_temp.plan_figure('SELECT * FROM htx_district_year_report', 'Total Cost'), '<',
+	20 * pg_temp.plan_figure('SELECT * FROM htx_cooperative_year', 'Total Cost'),
 	'htx_district_year_report is estimated at a few scans of the rows, not a lookup per row');
 
 SELECT ok((SELECT 'jit=off' = ANY (p.proconfig) FROM pg_proc p WHERE p.oid = 'htx_ppc_report(integer, text)'::regprocedure),
