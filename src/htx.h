@@ -45,6 +45,15 @@ typedef uint8 HtxRating;
 	ereport(ERROR, __VA_ARGS__)
 #endif
 
+/* counters.c: aggregate states that are bigint arrays of counters */
+struct ArrayType;
+extern MemoryContext htx_counters_aggcontext(FunctionCallInfo fcinfo, const char *aggname);
+extern struct ArrayType *htx_counters_new(MemoryContext cxt, int n);
+extern int64 *htx_counters(struct ArrayType *a, int n, const char *what);
+extern void htx_counters_add(int64 *v, int i, int64 delta);
+extern Datum htx_counters_combine(FunctionCallInfo fcinfo, int n, const char *aggname,
+								  const char *what);
+
 /* evaluate.c: htx_evaluation_state's counters, for tally.c */
 #define HTX_EVAL_NFIELDS 20
 extern void htx_evaluate_add_row(FunctionCallInfo fcinfo, int64 *v);

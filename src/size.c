@@ -16,7 +16,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "common/int.h"
 #include "fmgr.h"
 #include "utils/array.h"
 
@@ -28,61 +27,14 @@
 PG_FUNCTION_INFO_V1(htx_size_tally_accum);
 PG_FUNCTION_INFO_V1(htx_size_tally_combine);
 
-/*
- * the elements of a one-dimensional array without NULLs (ARR_DATA_PTR, whose
- * expansion -Wextra rejects, for the case checked by int8_elements)
- */
-static inline int64 *
-int8_data(ArrayType *a)
-{
-	return (int64 *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
-}
-
-/* a fresh int8[5] of zeros in the current memory context */
-static ArrayType *
-tally_new(void)
-{
-	Datum		zeros[TALLY_LEN];
-
-	for (int i = 0; i < TALLY_LEN; i++)
-		zeros[i] = Int64GetDatum(0);
-	return construct_array(zeros, TALLY_LEN, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
-}
-
-/* the int8 elements of a one-dimensional array of n elements without NULLs */
-static int64 *
-int8_elements(ArrayType *a, int n, const char *what)
-{
-	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != n || ARR_HASNULL(a) ||
-		ARR_ELEMTYPE(a) != INT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("%s must be a one-dimensional bigint array of %d elements without NULLs", what, n)));
-	return int8_data(a);
-}
-
 /* the state to update: the aggregate's own copy, made on the first row */
-static ArrayType *
-tally_state(FunctionCallInfo fcinfo, int argno)
+static int64 *
+tally_state(FunctionCallInfo fcinfo, ArrayType **state)
 {
-	MemoryContext aggcontext;
-	MemoryContext old;
-	ArrayType  *state;
+	MemoryContext aggcontext = htx_counters_aggcontext(fcinfo, "htx_size_tally");
 
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("htx_size_tally transition functions called outside an aggregate")));
-	if (PG_ARGISNULL(argno))
-	{
-		old = MemoryContextSwitchTo(aggcontext);
-		state = tally_new();
-		MemoryContextSwitchTo(old);
-		return state;
-	}
-	state = PG_GETARG_ARRAYTYPE_P(argno);
-	(void) int8_elements(state, TALLY_LEN, "the htx_size_tally state");
-	return state;
+	*state = PG_ARGISNULL(0) ? htx_counters_new(aggcontext, TALLY_LEN) : PG_GETARG_ARRAYTYPE_P(0);
+	return htx_counters(*state, TALLY_LEN, "the htx_size_tally state");
 }
 
 /*
@@ -136,14 +88,14 @@ htx_size_slot(bool has_m, int32 m, bool has_r, int64 r, bool has_c, int64 c,
 const int64 *
 htx_size_thresholds(Datum thresholds)
 {
-	return int8_elements(DatumGetArrayTypeP(thresholds), THRESHOLDS_LEN, "the size thresholds");
+	return htx_counters(DatumGetArrayTypeP(thresholds), THRESHOLDS_LEN, "the size thresholds");
 }
 
 Datum
 htx_size_tally_accum(PG_FUNCTION_ARGS)
 {
-	ArrayType  *state = tally_state(fcinfo, 0);
-	int64	   *tally = int8_data(state);
+	ArrayType  *state;
+	int64	   *tally = tally_state(fcinfo, &state);
 	const int64 *t;
 
 	if (PG_ARGISNULL(4))
@@ -161,37 +113,5 @@ htx_size_tally_accum(PG_FUNCTION_ARGS)
 Datum
 htx_size_tally_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext;
-	MemoryContext old;
-	ArrayType  *result;
-	int64	   *a;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("htx_size_tally transition functions called outside an aggregate")));
-	if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
-		PG_RETURN_NULL();
-
-	/* a new state each time: the inputs may come from a worker, packed */
-	old = MemoryContextSwitchTo(aggcontext);
-	result = tally_new();
-	MemoryContextSwitchTo(old);
-	a = int8_data(result);
-	for (int arg = 0; arg < 2; arg++)
-	{
-		const int64 *b;
-
-		if (PG_ARGISNULL(arg))
-			continue;
-		b = int8_elements(PG_GETARG_ARRAYTYPE_P(arg), TALLY_LEN, "an htx_size_tally state");
-		for (int i = 0; i < TALLY_LEN; i++)
-		{
-			if (pg_add_s64_overflow(a[i], b[i], &a[i]))
-				ereport(ERROR,
-						(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-						 errmsg("bigint out of range")));
-		}
-	}
-	PG_RETURN_ARRAYTYPE_P(result);
+	return htx_counters_combine(fcinfo, TALLY_LEN, "htx_size_tally", "an htx_size_tally state");
 }

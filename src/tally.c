@@ -21,7 +21,6 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
-#include "common/int.h"
 #include "fmgr.h"
 #include "utils/array.h"
 
@@ -58,54 +57,7 @@ PG_FUNCTION_INFO_V1(htx_year_tally_accum);
 PG_FUNCTION_INFO_V1(htx_year_tally_combine);
 PG_FUNCTION_INFO_V1(htx_year_tally_evaluation);
 
-/* the counters of a state array, checked: bigint[TALLY_LEN] without NULLs */
-static int64 *
-tally_counters(ArrayType *a)
-{
-	if (ARR_NDIM(a) != 1 || ARR_DIMS(a)[0] != TALLY_LEN || ARR_LBOUND(a)[0] != 1 ||
-		ARR_HASNULL(a) || ARR_ELEMTYPE(a) != INT8OID)
-		ereport(ERROR,
-				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
-				 errmsg("an htx_year_tally state must be a one-dimensional bigint array of %d elements without NULLs",
-						TALLY_LEN)));
-	return (int64 *) ((char *) a + ARR_OVERHEAD_NONULLS(1));
-}
-
-/* a fresh state of zeros in the given memory context */
-static ArrayType *
-tally_new(MemoryContext cxt)
-{
-	MemoryContext old = MemoryContextSwitchTo(cxt);
-	Datum		zeros[TALLY_LEN];
-	ArrayType  *a;
-
-	for (int i = 0; i < TALLY_LEN; i++)
-		zeros[i] = Int64GetDatum(0);
-	a = construct_array(zeros, TALLY_LEN, INT8OID, sizeof(int64), FLOAT8PASSBYVAL, TYPALIGN_DOUBLE);
-	MemoryContextSwitchTo(old);
-	return a;
-}
-
-static MemoryContext
-agg_context(FunctionCallInfo fcinfo)
-{
-	MemoryContext aggcontext;
-
-	if (!AggCheckCallContext(fcinfo, &aggcontext))
-		ereport(ERROR,
-				(errcode(ERRCODE_FEATURE_NOT_SUPPORTED),
-				 errmsg("htx_year_tally transition functions called outside an aggregate")));
-	return aggcontext;
-}
-
-static inline void
-add_to(int64 *v, int i, int64 delta)
-{
-	if (unlikely(pg_add_s64_overflow(v[i], delta, &v[i])))
-		ereport(ERROR,
-				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
-				 errmsg("bigint out of range")));
-}
+#define TALLY_STATE		"an htx_year_tally state"
 
 static inline bool
 arg_true(FunctionCallInfo fcinfo, int n)
@@ -122,7 +74,7 @@ arg_true(FunctionCallInfo fcinfo, int n)
 Datum
 htx_year_tally_accum(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo);
+	MemoryContext aggcontext = htx_counters_aggcontext(fcinfo, "htx_year_tally");
 	ArrayType  *state;
 	int64	   *v;
 	const int64 *t;
@@ -137,31 +89,31 @@ htx_year_tally_accum(PG_FUNCTION_ARGS)
 	 * The state is ours from the first row on (made here, in the aggregate's
 	 * context), so it is updated in place.
 	 */
-	state = PG_ARGISNULL(0) ? tally_new(aggcontext) : PG_GETARG_ARRAYTYPE_P(0);
-	v = tally_counters(state);
+	state = PG_ARGISNULL(0) ? htx_counters_new(aggcontext, TALLY_LEN) : PG_GETARG_ARRAYTYPE_P(0);
+	v = htx_counters(state, TALLY_LEN, TALLY_STATE);
 
 	htx_evaluate_add_row(fcinfo, v + T_EVAL);
 	if (arg_true(fcinfo, A_MODEL))
 		htx_evaluate_add_row(fcinfo, v + T_MODEL);
-	add_to(v, T_SIZE + htx_size_slot(!PG_ARGISNULL(A_MEMBERS), PG_ARGISNULL(A_MEMBERS) ? 0 : PG_GETARG_INT32(A_MEMBERS),
+	htx_counters_add(v, T_SIZE + htx_size_slot(!PG_ARGISNULL(A_MEMBERS), PG_ARGISNULL(A_MEMBERS) ? 0 : PG_GETARG_INT32(A_MEMBERS),
 									 !PG_ARGISNULL(A_REVENUE), PG_ARGISNULL(A_REVENUE) ? 0 : PG_GETARG_INT64(A_REVENUE),
 									 !PG_ARGISNULL(A_CAPITAL), PG_ARGISNULL(A_CAPITAL) ? 0 : PG_GETARG_INT64(A_CAPITAL),
 									 t), 1);
 	if (!PG_ARGISNULL(A_YOUNG))
 	{
-		add_to(v, T_YOUNG_N, 1);
-		add_to(v, T_YOUNG_SUM, PG_GETARG_INT32(A_YOUNG));
+		htx_counters_add(v, T_YOUNG_N, 1);
+		htx_counters_add(v, T_YOUNG_SUM, PG_GETARG_INT32(A_YOUNG));
 	}
 	if (arg_true(fcinfo, A_FINED))
-		add_to(v, T_FINED, 1);
+		htx_counters_add(v, T_FINED, 1);
 	if (arg_true(fcinfo, A_VIETGAP))
-		add_to(v, T_VIETGAP, 1);
+		htx_counters_add(v, T_VIETGAP, 1);
 	if (arg_true(fcinfo, A_GLOBALGAP))
-		add_to(v, T_GLOBALGAP, 1);
+		htx_counters_add(v, T_GLOBALGAP, 1);
 	if (arg_true(fcinfo, A_ORGANIC))
-		add_to(v, T_ORGANIC, 1);
+		htx_counters_add(v, T_ORGANIC, 1);
 	if (!PG_ARGISNULL(A_OCOP))
-		add_to(v, T_OCOP, 1);
+		htx_counters_add(v, T_OCOP, 1);
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 
@@ -169,25 +121,7 @@ htx_year_tally_accum(PG_FUNCTION_ARGS)
 Datum
 htx_year_tally_combine(PG_FUNCTION_ARGS)
 {
-	MemoryContext aggcontext = agg_context(fcinfo);
-	ArrayType  *result;
-	int64	   *a;
-
-	if (PG_ARGISNULL(0) && PG_ARGISNULL(1))
-		PG_RETURN_NULL();
-	result = tally_new(aggcontext);
-	a = tally_counters(result);
-	for (int arg = 0; arg < 2; arg++)
-	{
-		const int64 *b;
-
-		if (PG_ARGISNULL(arg))
-			continue;
-		b = tally_counters(PG_GETARG_ARRAYTYPE_P(arg));
-		for (int i = 0; i < TALLY_LEN; i++)
-			add_to(a, i, b[i]);
-	}
-	PG_RETURN_ARRAYTYPE_P(result);
+	return htx_counters_combine(fcinfo, TALLY_LEN, "htx_year_tally", TALLY_STATE);
 }
 
 /*
@@ -197,7 +131,7 @@ htx_year_tally_combine(PG_FUNCTION_ARGS)
 Datum
 htx_year_tally_evaluation(PG_FUNCTION_ARGS)
 {
-	const int64 *v = tally_counters(PG_GETARG_ARRAYTYPE_P(0));
+	const int64 *v = htx_counters(PG_GETARG_ARRAYTYPE_P(0), TALLY_LEN, TALLY_STATE);
 
 	return htx_evaluation_state_from(v + (PG_GETARG_BOOL(1) ? T_MODEL : T_EVAL));
 }
