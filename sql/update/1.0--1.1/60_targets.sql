@@ -446,8 +446,6 @@ BEGIN
 	RETURN QUERY EXECUTE $q$
 	WITH st AS (
 		-- the status of the first target of the plan on each measure, per area
-		-- (a province row is its province's: Bắc Kạn cũ's total is not
-		-- Thái Nguyên cũ's, though both have no district_code)
 		SELECT DISTINCT ON (p.province_code, p.district_code, p.is_province_total, p.measure)
 			p.province_code, p.district_code, p.is_province_total, p.measure,
 			CASE p.status WHEN 'met' THEN 'Đạt' WHEN 'not met' THEN 'Chưa đạt' WHEN 'no data' THEN 'Không có số liệu'
@@ -456,26 +454,30 @@ BEGIN
 		FROM htx_target_progress p
 		WHERE p.plan_code = $1 AND p.year = $2 AND p.measure IS NOT NULL
 		ORDER BY p.province_code, p.district_code, p.is_province_total, p.measure, p.sort_order, p.target_code
+	),
+	area AS (
+		-- one row per area, a column per measure
+		SELECT st.province_code, st.district_code, st.is_province_total,
+			max(st.vi) FILTER (WHERE st.measure = 'good_fair_share') AS good_fair,
+			max(st.vi) FILTER (WHERE st.measure = 'model_count') AS model,
+			max(st.vi) FILTER (WHERE st.measure = 'model_avg_revenue_vnd') AS model_revenue,
+			max(st.vi) FILTER (WHERE st.measure = 'tech_share') AS tech,
+			max(st.vi) FILTER (WHERE st.measure = 'managers_trained_share') AS trained
+		FROM st GROUP BY st.province_code, st.district_code, st.is_province_total
 	)
 	SELECT r.area_name, r.cooperatives, r.good, r.fair, r.average, r.weak, r.not_rated, r.rating_missing,
-		r.good_fair_pct_all, r.good_fair_pct,
-		(SELECT st.vi FROM st WHERE st.measure = 'good_fair_share' AND st.province_code IS NOT DISTINCT FROM r.province_code
-			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
-		r.model_count,
-		(SELECT st.vi FROM st WHERE st.measure = 'model_count' AND st.province_code IS NOT DISTINCT FROM r.province_code
-			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
-		round(r.model_avg_revenue_vnd / 1000000000::numeric, 2),
-		(SELECT st.vi FROM st WHERE st.measure = 'model_avg_revenue_vnd' AND st.province_code IS NOT DISTINCT FROM r.province_code
-			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
+		r.good_fair_pct_all, r.good_fair_pct, a.good_fair,
+		r.model_count, a.model,
+		round(r.model_avg_revenue_vnd / 1000000000::numeric, 2), a.model_revenue,
 		round(r.avg_revenue_vnd / 1000000000::numeric, 2),
-		r.tech_pct,
-		(SELECT st.vi FROM st WHERE st.measure = 'tech_share' AND st.province_code IS NOT DISTINCT FROM r.province_code
-			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
-		r.managers_trained_pct,
-		(SELECT st.vi FROM st WHERE st.measure = 'managers_trained_share' AND st.province_code IS NOT DISTINCT FROM r.province_code
-			AND st.district_code IS NOT DISTINCT FROM r.district_code AND st.is_province_total = r.is_province_total),
+		r.tech_pct, a.tech,
+		r.managers_trained_pct, a.trained,
 		r.size_micro, r.size_small, r.size_medium, r.size_large
 	FROM htx_district_year_report r
+	-- a province row is its province's: Bắc Kạn cũ's total is not Thái
+	-- Nguyên cũ's, though both have no district_code
+	LEFT JOIN area a ON a.province_code IS NOT DISTINCT FROM r.province_code
+		AND a.district_code IS NOT DISTINCT FROM r.district_code AND a.is_province_total = r.is_province_total
 	WHERE r.year = $2
 	ORDER BY r.is_province_total, r.district_code
 	$q$ USING plan, report_year;
