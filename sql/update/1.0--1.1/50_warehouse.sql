@@ -615,21 +615,18 @@ f AS MATERIALIZED (
 	-- each commune code once: the dates a unit has it (valid_on: from
 	-- first_day to before after_last_day when they are one period) and its
 	-- units in words
-	LEFT JOIN (SELECT cm.commune_code,
-			pg_catalog.range_agg(pg_catalog.daterange(cm.valid_from, cm.valid_to, '[]'))
-				FILTER (WHERE cm.valid_to IS NULL OR cm.valid_to OPERATOR(pg_catalog.>=) cm.valid_from) AS valid_on,
-			pg_catalog.lower(pg_catalog.range_merge(pg_catalog.range_agg(pg_catalog.daterange(cm.valid_from, cm.valid_to, '[]'))
-				FILTER (WHERE cm.valid_to IS NULL OR cm.valid_to OPERATOR(pg_catalog.>=) cm.valid_from))) AS first_day,
-			COALESCE(pg_catalog.upper(pg_catalog.range_merge(pg_catalog.range_agg(pg_catalog.daterange(cm.valid_from, cm.valid_to, '[]'))
-				FILTER (WHERE cm.valid_to IS NULL OR cm.valid_to OPERATOR(pg_catalog.>=) cm.valid_from))), 'infinity'::pg_catalog.date) AS after_last_day,
-			pg_catalog.range_agg(pg_catalog.daterange(cm.valid_from, cm.valid_to, '[]'))
-				FILTER (WHERE cm.valid_to IS NULL OR cm.valid_to OPERATOR(pg_catalog.>=) cm.valid_from)
-				OPERATOR(pg_catalog.=) pg_catalog.datemultirange(pg_catalog.range_merge(pg_catalog.range_agg(pg_catalog.daterange(cm.valid_from, cm.valid_to, '[]'))
-				FILTER (WHERE cm.valid_to IS NULL OR cm.valid_to OPERATOR(pg_catalog.>=) cm.valid_from))) AS one_period,
-			pg_catalog.string_agg(pg_catalog.format('%%s %%s from %%s to %%s', cm.kind, cm.name,
-				CASE WHEN cm.valid_from OPERATOR(pg_catalog.=) '-infinity'::pg_catalog.date THEN 'before 2025' ELSE cm.valid_from::pg_catalog.text END,
-				COALESCE(cm.valid_to::pg_catalog.text, 'today')), ', ' ORDER BY cm.valid_from) AS periods
-		FROM %1$I.htx_commune cm GROUP BY cm.commune_code) AS p
+	LEFT JOIN (SELECT v.commune_code, v.valid_on,
+			pg_catalog.lower(pg_catalog.range_merge(v.valid_on)) AS first_day,
+			COALESCE(pg_catalog.upper(pg_catalog.range_merge(v.valid_on)), 'infinity'::pg_catalog.date) AS after_last_day,
+			v.valid_on OPERATOR(pg_catalog.=) pg_catalog.datemultirange(pg_catalog.range_merge(v.valid_on)) AS one_period,
+			v.periods
+		FROM (SELECT cm.commune_code,
+				pg_catalog.range_agg(pg_catalog.daterange(cm.valid_from, cm.valid_to, '[]'))
+					FILTER (WHERE cm.valid_to IS NULL OR cm.valid_to OPERATOR(pg_catalog.>=) cm.valid_from) AS valid_on,
+				pg_catalog.string_agg(pg_catalog.format('%%s %%s from %%s to %%s', cm.kind, cm.name,
+					CASE WHEN cm.valid_from OPERATOR(pg_catalog.=) '-infinity'::pg_catalog.date THEN 'before 2025' ELSE cm.valid_from::pg_catalog.text END,
+					COALESCE(cm.valid_to::pg_catalog.text, 'today')), ', ' ORDER BY cm.valid_from) AS periods
+			FROM %1$I.htx_commune cm GROUP BY cm.commune_code) AS v) AS p
 		ON p.commune_code OPERATOR(pg_catalog.=) cy.commune_code
 	-- the rows that fail a check (and a few more), cheaply: the conditions
 	-- above, cheapest first, two of them merged
