@@ -37,18 +37,13 @@ BEGIN
 	WHERE e.extname = 'htx';
 	CASE view_name
 	WHEN 'htx_year_summary' THEN
-		-- the per-row work every branch below does, written once: one
-		-- htx_year_tally call (htx_evaluate_state of the rows and of the
-		-- model rows, the size classes, the counts; read below) and the
-		-- score, a numeric
-		aggs := format($a$%1$I.htx_year_tally(r.rating, r.revenue_vnd, r.members, r.applies_tech,
-			r.managers, r.managers_trained, r.is_model, r.capital_vnd, r.young_members, r.fined,
-			r.vietgap_certified, r.globalgap_certified, r.organic_certified, r.ocop_stars, r.size_thresholds) AS t,
-		pg_catalog.sum(r.score) AS score_sum,
-		pg_catalog.count(r.score) AS score_count$a$, s);
 		-- the thresholds of Decree 113/2024's classes above siêu nhỏ (htx_size_
 		-- threshold's agriculture rows), largest first, as htx_size_tally takes
-		-- them: a subquery of each branch, one row
+		-- them: an uncorrelated scalar subquery, so an InitPlan computed once
+		-- per query and read as a parameter by each row's call.  (Joined as a
+		-- one-row subquery, it cost a nested loop step per row: a third of the
+		-- summary's time over the bare htx_evaluate.  Citus computes it once
+		-- as a subplan and each worker's task reads it once.)
 		thresholds := format($z$(SELECT ARRAY[
 			pg_catalog.max(st.min_members) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'lớn'),
 			pg_catalog.max(st.min_revenue_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'lớn'),
@@ -58,9 +53,19 @@ BEGIN
 			pg_catalog.max(st.min_capital_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'vừa'),
 			pg_catalog.max(st.min_members) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'nhỏ'),
 			pg_catalog.max(st.min_revenue_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'nhỏ'),
-			pg_catalog.max(st.min_capital_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'nhỏ')]::pg_catalog.int8[] AS size_thresholds
-		FROM %1$I.htx_size_threshold st
-		WHERE st.sector_group OPERATOR(pg_catalog.=) 'agriculture') AS sz$z$, s);
+			pg_catalog.max(st.min_capital_vnd) FILTER (WHERE st.size_class OPERATOR(pg_catalog.=) 'nhỏ')]::pg_catalog.int8[]
+			FROM %1$I.htx_size_threshold st
+			WHERE st.sector_group OPERATOR(pg_catalog.=) 'agriculture')$z$, s);
+		-- the per-row work every branch below does, written once: one
+		-- htx_year_tally call (htx_evaluate_state of the rows and of the
+		-- model rows, the size classes, the counts; read below) and the
+		-- score, a numeric
+		aggs := format($a$%1$I.htx_year_tally(r.rating, r.revenue_vnd, r.members, r.applies_tech,
+			r.managers, r.managers_trained, r.is_model, r.capital_vnd, r.young_members, r.fined,
+			r.vietgap_certified, r.globalgap_certified, r.organic_certified, r.ocop_stars,
+			%2$s) AS t,
+		pg_catalog.sum(r.score) AS score_sum,
+		pg_catalog.count(r.score) AS score_count$a$, s, thresholds);
 		RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_year_summary AS
 WITH cell AS (
@@ -68,20 +73,17 @@ WITH cell AS (
 	SELECT 'district'::pg_catalog.text AS part, r.district_code AS former_district_code, NULL::pg_catalog.text AS commune_code,
 		r.year, NULL::pg_catalog.text AS located_by,
 		%2$s
-	FROM (SELECT c.district_code, cy.*, sz.size_thresholds
+	FROM (SELECT c.district_code, cy.*
 		FROM %1$I.htx_cooperative_year cy
 		JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
-		CROSS JOIN %3$s
 		WHERE cy.commune_code IS NULL ) AS r
 	GROUP BY r.district_code, r.year
 	UNION ALL
 	-- rows filed under a commune: by commune and year, located below as a group
 	SELECT 'commune', NULL, r.commune_code, r.year, NULL,
 		%2$s
-	FROM (SELECT cy.*, sz.size_thresholds
-		FROM %1$I.htx_cooperative_year cy
-		CROSS JOIN %3$s
-		WHERE cy.commune_code IS NOT NULL) AS r
+	FROM %1$I.htx_cooperative_year r
+	WHERE r.commune_code IS NOT NULL
 	GROUP BY r.commune_code, r.year
 	UNION ALL
 	-- rows under a new unit that straddles former districts: one by one, by the
@@ -92,7 +94,7 @@ WITH cell AS (
 	-- (it refuses OFFSET in a lateral subquery, ships a fenced subquery's rows)
 	SELECT 'straddling', r.former_district_code, r.commune_code, r.year, r.located_by,
 		%2$s
-	FROM (SELECT cy.*, sz.size_thresholds,
+	FROM (SELECT cy.*,
 			COALESCE(x.earlier, CASE WHEN c.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes) THEN c.district_code END) AS former_district_code,
 			CASE WHEN x.earlier IS NOT NULL THEN 'earlier commune'
 				WHEN c.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes) THEN 'registered district' END AS located_by
@@ -109,9 +111,6 @@ WITH cell AS (
 			WHERE e.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id AND e.year OPERATOR(pg_catalog.<) cy.year
 			  AND o.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes)
 			ORDER BY e.year DESC LIMIT 1) AS x ON true
-		-- the thresholds after the lateral: joined before it, each Citus task
-		-- waited some 10 s on reading them (an intermediate result) first
-		CROSS JOIN %3$s
 		WHERE u.straddles) AS r
 	GROUP BY r.former_district_code, r.commune_code, r.year, r.located_by
 ),
@@ -172,7 +171,7 @@ COMMENT ON COLUMN %1$I.htx_year_summary.organic_count IS 'rows with an organic c
 COMMENT ON COLUMN %1$I.htx_year_summary.ocop_count IS 'rows with an OCOP-rated product';
 COMMENT ON COLUMN %1$I.htx_year_summary.score_sum IS 'sum of the scores reported';
 COMMENT ON COLUMN %1$I.htx_year_summary.score_count IS 'rows reporting a score';
-$ddl$, s, aggs, thresholds);
+$ddl$, s, aggs);
 	WHEN 'htx_district_year_report' THEN RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_district_year_report AS
 WITH s AS (
