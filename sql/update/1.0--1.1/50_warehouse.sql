@@ -89,8 +89,8 @@ WITH cell AS (
 	-- rows under a new unit that straddles former districts: one by one, by the
 	-- cooperative's latest earlier row under an old unit of one of those
 	-- districts, else its registered district when it is one of them
-	-- (htx_cooperative_year_located says the same of each row); a LEFT JOIN
-	-- LATERAL without OFFSET 0, so that Citus pushes the branch down whole
+	-- (htx_cooperative_year_located says the same of each row); LEFT JOIN
+	-- LATERALs without OFFSET 0, so that Citus pushes the branch down whole
 	-- (it refuses OFFSET in a lateral subquery, ships a fenced subquery's rows)
 	SELECT 'straddling', r.former_district_code, r.commune_code, r.year, r.located_by,
 		%2$s
@@ -102,7 +102,6 @@ WITH cell AS (
 		JOIN %1$I.htx_cooperative_year cy ON cy.commune_code OPERATOR(pg_catalog.=) u.commune_code
 			AND u.valid_from OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
 			AND COALESCE(u.valid_to, 'infinity'::pg_catalog.date) OPERATOR(pg_catalog.>=) pg_catalog.make_date(cy.year, 12, 31)
-		JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
 		LEFT JOIN LATERAL (SELECT o.district_code AS earlier
 			FROM %1$I.htx_cooperative_year e
 			JOIN %1$I.htx_commune o ON o.commune_code OPERATOR(pg_catalog.=) e.commune_code
@@ -111,6 +110,13 @@ WITH cell AS (
 			WHERE e.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id AND e.year OPERATOR(pg_catalog.<) cy.year
 			  AND o.district_code OPERATOR(pg_catalog.=) ANY (u.candidate_district_codes)
 			ORDER BY e.year DESC LIMIT 1) AS x ON true
+		-- the registered district, read only for a row without an earlier
+		-- one (LIMIT 1 keeps the subquery whole, so that its WHERE gates the
+		-- read: at 300,000 cooperatives, 45 ms of the branch's 225)
+		LEFT JOIN LATERAL (SELECT c1.district_code
+			FROM %1$I.htx_cooperative c1
+			WHERE x.earlier IS NULL AND c1.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+			LIMIT 1) AS c ON true
 		WHERE u.straddles) AS r
 	GROUP BY r.former_district_code, r.commune_code, r.year, r.located_by
 ),
