@@ -891,16 +891,50 @@ WITH s AS (
 	SELECT * FROM %1$I.htx_year_summary
 ),
 keyed AS (
-	-- each summary row once at each level it counts in, with that level's key
-	SELECT 'district'::pg_catalog.text AS lvl, s.former_district_code AS area_key, s.* FROM s
-	WHERE s.former_district_code IS NOT NULL
+	-- each summary row once at each level it counts in, with that level's
+	-- key, and only the columns the levels add up (a copy of every column
+	-- cost more than the adding)
+	SELECT 'district'::pg_catalog.text AS lvl, s.former_district_code AS area_key, s.year, s.e, s.em,
+		s.size_micro, s.size_small, s.size_medium, s.size_large, s.size_unknown, s.young_members,
+		s.fined_count, s.vietgap_count, s.globalgap_count, s.organic_count, s.ocop_count, s.score_sum, s.score_count,
+		s.row_count, s.commune_code, s.located_by, s.former_district_code
+	FROM s WHERE s.former_district_code IS NOT NULL
 	UNION ALL
-	SELECT 'province', s.former_province_code, s.* FROM s WHERE s.former_province_code IS NOT NULL
+	SELECT 'province', s.former_province_code, s.year, s.e, s.em,
+		s.size_micro, s.size_small, s.size_medium, s.size_large, s.size_unknown, s.young_members,
+		s.fined_count, s.vietgap_count, s.globalgap_count, s.organic_count, s.ocop_count, s.score_sum, s.score_count,
+		s.row_count, s.commune_code, s.located_by, s.former_district_code
+	FROM s WHERE s.former_province_code IS NOT NULL
 	UNION ALL
-	SELECT 'merged province', '', s.* FROM s
+	SELECT 'merged province', '', s.year, s.e, s.em,
+		s.size_micro, s.size_small, s.size_medium, s.size_large, s.size_unknown, s.young_members,
+		s.fined_count, s.vietgap_count, s.globalgap_count, s.organic_count, s.ocop_count, s.score_sum, s.score_count,
+		s.row_count, s.commune_code, s.located_by, s.former_district_code
+	FROM s
 	UNION ALL
-	SELECT 'commune', s.commune_code OPERATOR(pg_catalog.||) '@' OPERATOR(pg_catalog.||) s.commune_valid_from::pg_catalog.text, s.*
+	SELECT 'commune', s.commune_code OPERATOR(pg_catalog.||) '@' OPERATOR(pg_catalog.||) s.commune_valid_from::pg_catalog.text, s.year, s.e, s.em,
+		s.size_micro, s.size_small, s.size_medium, s.size_large, s.size_unknown, s.young_members,
+		s.fined_count, s.vietgap_count, s.globalgap_count, s.organic_count, s.ocop_count, s.score_sum, s.score_count,
+		s.row_count, s.commune_code, s.located_by, s.former_district_code
 	FROM s WHERE s.commune_is_new
+),
+rolled AS (
+	-- the levels that have data, added up once
+	SELECT k.lvl, k.area_key, k.year,
+		%1$I.htx_evaluate_merge(k.e) AS e,
+		%1$I.htx_evaluate_merge(k.em) AS em,
+		pg_catalog.sum(k.size_micro) AS size_micro, pg_catalog.sum(k.size_small) AS size_small,
+		pg_catalog.sum(k.size_medium) AS size_medium, pg_catalog.sum(k.size_large) AS size_large,
+		pg_catalog.sum(k.size_unknown) AS size_unknown, pg_catalog.sum(k.young_members) AS young_members,
+		pg_catalog.sum(k.fined_count) AS fined_count, pg_catalog.sum(k.vietgap_count) AS vietgap_count,
+		pg_catalog.sum(k.globalgap_count) AS globalgap_count, pg_catalog.sum(k.organic_count) AS organic_count,
+		pg_catalog.sum(k.ocop_count) AS ocop_count, pg_catalog.sum(k.score_sum) AS score_sum, pg_catalog.sum(k.score_count) AS score_count,
+		pg_catalog.sum(k.row_count) FILTER (WHERE k.commune_code IS NOT NULL) AS rows_with_commune,
+		pg_catalog.sum(k.row_count) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) 'crosswalk') AS rows_by_crosswalk,
+		pg_catalog.sum(k.row_count) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) ANY ('{earlier commune,registered district}'::pg_catalog.text[])) AS rows_by_earlier_location,
+		pg_catalog.sum(k.row_count) FILTER (WHERE k.former_district_code IS NULL) AS rows_district_undetermined
+	FROM keyed k
+	GROUP BY k.lvl, k.area_key, k.year
 ),
 years AS (
 	SELECT DISTINCT s.year FROM s
@@ -917,32 +951,32 @@ units AS (
 	SELECT 'district'::pg_catalog.text AS lvl, d.district_code AS area_key, y.year FROM %1$I.htx_district d CROSS JOIN years y
 	UNION SELECT 'province', '19', y.year FROM years y
 	UNION SELECT 'merged province', '', y.year FROM years y
-	UNION SELECT DISTINCT k.lvl, k.area_key, k.year FROM keyed k
+	UNION SELECT r.lvl, r.area_key, r.year FROM rolled r
 ),
 agg AS (
+	-- every unit, with zeros where it has no data
 	SELECT u.lvl, u.area_key, u.year,
-		%1$I.htx_evaluate_merge(k.e) AS e,
-		%1$I.htx_evaluate_merge(k.em) AS em,
-		COALESCE(pg_catalog.sum(k.size_micro), 0)::pg_catalog.int8 AS size_micro,
-		COALESCE(pg_catalog.sum(k.size_small), 0)::pg_catalog.int8 AS size_small,
-		COALESCE(pg_catalog.sum(k.size_medium), 0)::pg_catalog.int8 AS size_medium,
-		COALESCE(pg_catalog.sum(k.size_large), 0)::pg_catalog.int8 AS size_large,
-		COALESCE(pg_catalog.sum(k.size_unknown), 0)::pg_catalog.int8 AS size_unknown,
-		pg_catalog.sum(k.young_members)::pg_catalog.int8 AS young_members_total,
-		COALESCE(pg_catalog.sum(k.fined_count), 0)::pg_catalog.int8 AS fined_count,
-		COALESCE(pg_catalog.sum(k.vietgap_count), 0)::pg_catalog.int8 AS vietgap_count,
-		COALESCE(pg_catalog.sum(k.globalgap_count), 0)::pg_catalog.int8 AS globalgap_count,
-		COALESCE(pg_catalog.sum(k.organic_count), 0)::pg_catalog.int8 AS organic_count,
-		COALESCE(pg_catalog.sum(k.ocop_count), 0)::pg_catalog.int8 AS ocop_count,
-		pg_catalog.round(pg_catalog.sum(k.score_sum) OPERATOR(pg_catalog./) NULLIF(pg_catalog.sum(k.score_count), 0)::pg_catalog.numeric, 2) AS avg_score,
-		COALESCE(pg_catalog.sum(k.row_count) FILTER (WHERE k.commune_code IS NOT NULL), 0)::pg_catalog.int8 AS rows_with_commune,
-		COALESCE(pg_catalog.sum(k.row_count) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) 'crosswalk'), 0)::pg_catalog.int8 AS rows_by_crosswalk,
-		COALESCE(pg_catalog.sum(k.row_count) FILTER (WHERE k.located_by OPERATOR(pg_catalog.=) ANY ('{earlier commune,registered district}'::pg_catalog.text[])), 0)::pg_catalog.int8 AS rows_by_earlier_location,
-		COALESCE(pg_catalog.sum(k.row_count) FILTER (WHERE k.former_district_code IS NULL), 0)::pg_catalog.int8 AS rows_district_undetermined
+		COALESCE(r.e, %1$I.htx_evaluate_final('v1(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'::%1$I.htx_evaluation_state)) AS e,
+		COALESCE(r.em, %1$I.htx_evaluate_final('v1(0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0)'::%1$I.htx_evaluation_state)) AS em,
+		COALESCE(r.size_micro, 0)::pg_catalog.int8 AS size_micro,
+		COALESCE(r.size_small, 0)::pg_catalog.int8 AS size_small,
+		COALESCE(r.size_medium, 0)::pg_catalog.int8 AS size_medium,
+		COALESCE(r.size_large, 0)::pg_catalog.int8 AS size_large,
+		COALESCE(r.size_unknown, 0)::pg_catalog.int8 AS size_unknown,
+		r.young_members::pg_catalog.int8 AS young_members_total,
+		COALESCE(r.fined_count, 0)::pg_catalog.int8 AS fined_count,
+		COALESCE(r.vietgap_count, 0)::pg_catalog.int8 AS vietgap_count,
+		COALESCE(r.globalgap_count, 0)::pg_catalog.int8 AS globalgap_count,
+		COALESCE(r.organic_count, 0)::pg_catalog.int8 AS organic_count,
+		COALESCE(r.ocop_count, 0)::pg_catalog.int8 AS ocop_count,
+		pg_catalog.round(r.score_sum OPERATOR(pg_catalog./) NULLIF(r.score_count, 0)::pg_catalog.numeric, 2) AS avg_score,
+		COALESCE(r.rows_with_commune, 0)::pg_catalog.int8 AS rows_with_commune,
+		COALESCE(r.rows_by_crosswalk, 0)::pg_catalog.int8 AS rows_by_crosswalk,
+		COALESCE(r.rows_by_earlier_location, 0)::pg_catalog.int8 AS rows_by_earlier_location,
+		COALESCE(r.rows_district_undetermined, 0)::pg_catalog.int8 AS rows_district_undetermined
 	FROM units u
-	LEFT JOIN keyed k ON k.lvl OPERATOR(pg_catalog.=) u.lvl AND k.area_key OPERATOR(pg_catalog.=) u.area_key
-		AND k.year OPERATOR(pg_catalog.=) u.year
-	GROUP BY u.lvl, u.area_key, u.year
+	LEFT JOIN rolled r ON r.lvl OPERATOR(pg_catalog.=) u.lvl AND r.area_key OPERATOR(pg_catalog.=) u.area_key
+		AND r.year OPERATOR(pg_catalog.=) u.year
 ),
 named AS (
 	SELECT agg.*,
