@@ -444,16 +444,36 @@ BEGIN
 			USING ERRCODE = 'undefined_table', HINT = 'Create it with SELECT * FROM htx_create_warehouse();';
 	END IF;
 	RETURN QUERY EXECUTE $q$
-	WITH st AS (
-		-- the status of the first target of the plan on each measure, per area
-		SELECT DISTINCT ON (p.province_code, p.district_code, p.is_province_total, p.measure)
-			p.province_code, p.district_code, p.is_province_total, p.measure,
-			CASE p.status WHEN 'met' THEN 'Đạt' WHEN 'not met' THEN 'Chưa đạt' WHEN 'no data' THEN 'Không có số liệu'
+	WITH r AS MATERIALIZED (
+		-- the report's rows of the year, read once (through htx_target_progress
+		-- too, the summary's pass over every row was made twice)
+		SELECT * FROM htx_district_year_report WHERE year = $2
+	),
+	st AS (
+		-- the status of the first target of the plan on each measure, per
+		-- area, as htx_check_targets decides it on the area's evaluation (so
+		-- does htx_target_progress: the same functions); a plan is judged on
+		-- its own territory (htx_plan.province_code), as there
+		SELECT DISTINCT ON (r.province_code, r.district_code, r.is_province_total, t.measure)
+			r.province_code, r.district_code, r.is_province_total, t.measure,
+			CASE c.status WHEN 'met' THEN 'Đạt' WHEN 'not met' THEN 'Chưa đạt' WHEN 'no data' THEN 'Không có số liệu'
 				WHEN 'no tolerance' THEN 'Chưa xác định' WHEN 'not measurable' THEN 'Không đo được'
 				WHEN 'no number' THEN 'Không có chỉ tiêu số' END AS vi
-		FROM htx_target_progress p
-		WHERE p.plan_code = $1 AND p.year = $2 AND p.measure IS NOT NULL
-		ORDER BY p.province_code, p.district_code, p.is_province_total, p.measure, p.sort_order, p.target_code
+		FROM r
+		JOIN htx_plan pl ON pl.plan_code = $1 AND (pl.province_code IS NULL OR pl.province_code = r.province_code)
+		CROSS JOIN LATERAL htx_check_targets(
+			ROW(r.cooperatives, r.rated, r.good, r.fair, r.average, r.weak,
+				r.not_rated, r.rating_missing, r.good_fair_share, r.revenue_reported, r.revenue_total_vnd,
+				r.avg_revenue_vnd, r.members_total, r.tech_reported, r.tech_count, r.tech_share,
+				r.managers_total, r.managers_trained_total, r.managers_trained_share,
+				r.model_count)::htx_evaluation,
+			-- the model cooperatives' evaluation, as far as the report carries it
+			ROW(r.model_count, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, r.model_revenue_reported, NULL,
+				r.model_avg_revenue_vnd, NULL, NULL, NULL, NULL, NULL, NULL, NULL, r.model_count)::htx_evaluation,
+			$1, r.area_level) AS c
+		JOIN htx_target t ON t.plan_code = $1 AND t.scope = r.area_level AND t.target_code = c.target_code
+		WHERE t.measure IS NOT NULL
+		ORDER BY r.province_code, r.district_code, r.is_province_total, t.measure, t.sort_order, t.target_code
 	),
 	area AS (
 		-- one row per area, a column per measure
@@ -473,15 +493,16 @@ BEGIN
 		r.tech_pct, a.tech,
 		r.managers_trained_pct, a.trained,
 		r.size_micro, r.size_small, r.size_medium, r.size_large
-	FROM htx_district_year_report r
+	FROM r
 	-- a province row is its province's: Bắc Kạn cũ's total is not Thái
 	-- Nguyên cũ's, though both have no district_code
 	LEFT JOIN area a ON a.province_code IS NOT DISTINCT FROM r.province_code
 		AND a.district_code IS NOT DISTINCT FROM r.district_code AND a.is_province_total = r.is_province_total
-	WHERE r.year = $2
-	ORDER BY r.is_province_total, r.district_code
+	-- the districts by code, then the province rows by province code (Bắc Kạn
+	-- cũ 06 before Thái Nguyên 19, whose row is Toàn tỉnh)
+	ORDER BY r.is_province_total, r.district_code, r.province_code
 	$q$ USING plan, report_year;
 END
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_ppc_report(pg_catalog.int4, pg_catalog.text) IS
-'báo cáo gửi UBND tỉnh: one row per district-level unit and a "Toàn tỉnh" row for a year, with Vietnamese column headings (Đơn vị, Số HTX, Tốt, Khá, Trung bình, Yếu, Không xếp loại, Tỷ lệ tốt, khá (%), Đạt/Chưa đạt ...) and each target of the plan as Đạt / Chưa đạt; read from htx_district_year_report and htx_target_progress with the caller''s rights; export: see docs/analyst.md';
+'báo cáo gửi UBND tỉnh: one row per district-level unit and a "Toàn tỉnh" row for a year, with Vietnamese column headings (Đơn vị, Số HTX, Tốt, Khá, Trung bình, Yếu, Không xếp loại, Tỷ lệ tốt, khá (%), Đạt/Chưa đạt ...) and each target of the plan as Đạt / Chưa đạt (as htx_target_progress has it, decided by htx_check_targets); read from htx_district_year_report, once, with the caller''s rights; export: see docs/analyst.md';
