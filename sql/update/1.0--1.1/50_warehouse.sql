@@ -892,31 +892,21 @@ WITH s AS (
 ),
 keyed AS (
 	-- each summary row once at each level it counts in, with that level's
-	-- key, and only the columns the levels add up (a copy of every column
-	-- cost more than the adding)
-	SELECT 'district'::pg_catalog.text AS lvl, s.former_district_code AS area_key, s.year, s.e, s.em,
-		s.size_micro, s.size_small, s.size_medium, s.size_large, s.size_unknown, s.young_members,
-		s.fined_count, s.vietgap_count, s.globalgap_count, s.organic_count, s.ocop_count, s.score_sum, s.score_count,
-		s.row_count, s.commune_code, s.located_by, s.former_district_code
-	FROM s WHERE s.former_district_code IS NOT NULL
-	UNION ALL
-	SELECT 'province', s.former_province_code, s.year, s.e, s.em,
-		s.size_micro, s.size_small, s.size_medium, s.size_large, s.size_unknown, s.young_members,
-		s.fined_count, s.vietgap_count, s.globalgap_count, s.organic_count, s.ocop_count, s.score_sum, s.score_count,
-		s.row_count, s.commune_code, s.located_by, s.former_district_code
-	FROM s WHERE s.former_province_code IS NOT NULL
-	UNION ALL
-	SELECT 'merged province', '', s.year, s.e, s.em,
+	-- key (NULL: not at that level), and only the columns the levels add up
+	-- (a copy of every column cost more than the adding)
+	SELECT l.lvl, l.area_key, s.year, s.e, s.em,
 		s.size_micro, s.size_small, s.size_medium, s.size_large, s.size_unknown, s.young_members,
 		s.fined_count, s.vietgap_count, s.globalgap_count, s.organic_count, s.ocop_count, s.score_sum, s.score_count,
 		s.row_count, s.commune_code, s.located_by, s.former_district_code
 	FROM s
-	UNION ALL
-	SELECT 'commune', s.commune_code OPERATOR(pg_catalog.||) '@' OPERATOR(pg_catalog.||) s.commune_valid_from::pg_catalog.text, s.year, s.e, s.em,
-		s.size_micro, s.size_small, s.size_medium, s.size_large, s.size_unknown, s.young_members,
-		s.fined_count, s.vietgap_count, s.globalgap_count, s.organic_count, s.ocop_count, s.score_sum, s.score_count,
-		s.row_count, s.commune_code, s.located_by, s.former_district_code
-	FROM s WHERE s.commune_is_new
+	CROSS JOIN LATERAL (VALUES
+		('district'::pg_catalog.text, s.former_district_code),
+		('province', s.former_province_code),
+		('merged province', ''),
+		('commune', CASE WHEN s.commune_is_new
+			THEN s.commune_code OPERATOR(pg_catalog.||) '@' OPERATOR(pg_catalog.||) s.commune_valid_from::pg_catalog.text END)
+	) AS l(lvl, area_key)
+	WHERE l.area_key IS NOT NULL
 ),
 rolled AS (
 	-- the levels that have data, added up once
