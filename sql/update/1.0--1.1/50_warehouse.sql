@@ -569,8 +569,10 @@ CREATE OR REPLACE VIEW %1$I.htx_data_quality AS
 -- problem are kept with the list of their problems, and give a row per
 -- problem.  The other checks read little: former_district_undetermined the
 -- rows filed under the units in no one former district (a handful, through
--- the commune index), year_missing a row per cooperative (a), its number of
--- rows and first and last year against the years it existed.  Most filters
+-- the commune index); year_missing first counts (counted: the rows of each
+-- year against the years each cooperative existed in) and only when a year
+-- is missing somewhere reads a row per cooperative (a), its number of rows
+-- and first and last year against the years it existed.  Most filters
 -- are written as a comparison with a constant, which the planner estimates at
 -- a few rows, as there are: written plainly, it estimates nearly every row
 -- (an OR of comparisons between columns), and plans for a million rows,
@@ -581,28 +583,38 @@ WITH a AS MATERIALIZED (
 	FROM %1$I.htx_cooperative_year cy GROUP BY cy.cooperative_id
 	ORDER BY cy.cooperative_id	-- read in the order of the primary key: no hash table
 ),
+yc AS (
+	-- the rows of each year
+	SELECT cy.year, pg_catalog.count(*) AS n FROM %1$I.htx_cooperative_year cy GROUP BY cy.year
+),
 span AS (
 	-- the years to fill in: from the first year of any row to the last, but
 	-- not after the current one (later rows are year_in_future)
 	SELECT pg_catalog.min(y.year) AS first_year, pg_catalog.max(y.year) AS last_year,
 		pg_catalog.array_agg(y.year ORDER BY y.year) AS years
-	FROM (SELECT pg_catalog.min(a.lo) AS first_year,
-			LEAST(pg_catalog.max(a.hi), EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) AS last_year
-		FROM a) AS s
+	FROM (SELECT pg_catalog.min(yc.year) AS first_year,
+			LEAST(pg_catalog.max(yc.year), EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) AS last_year
+		FROM yc) AS s
 	CROSS JOIN LATERAL pg_catalog.generate_series(s.first_year, s.last_year) AS y(year)
 ),
 f AS MATERIALIZED (
 	SELECT cy.cooperative_id, cy.year, cy.rating, cy.score, cy.fined, cy.managers_trained, cy.commune_code,
-		c.name AS cooperative_name, c.registration_code, c.district_code, c.founded_on, c.dissolved_on, p.periods,
+		c.district_code, c.founded_on, c.dissolved_on, p.periods,
 		-- the checks the row fails (district_not_valid below, with the district)
 		pg_catalog.array_remove(ARRAY[
 			CASE WHEN cy.rating IS NULL THEN 'rating_missing' END,
 			CASE WHEN cy.score IS NOT NULL AND NOT (cy.rating IS NOT NULL AND
 				cy.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(cy.score::pg_catalog.numeric, COALESCE(cy.fined, false)))
+				AND (SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
+				JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) k.conrelid
+				JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) r.relnamespace
+				WHERE n.nspname OPERATOR(pg_catalog.=) %1$L AND r.relname OPERATOR(pg_catalog.=) 'htx_cooperative_year'
+				  AND k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_rating_matches_score'
+				  AND k.contype OPERATOR(pg_catalog.=) 'c' AND k.convalidated))
 				THEN 'score_rating_mismatch' END,
 			CASE WHEN c.dissolved_on OPERATOR(pg_catalog.<) pg_catalog.make_date(cy.year, 1, 1) THEN 'year_after_dissolution' END,
 			CASE WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31) THEN 'year_before_founding' END,
-			CASE WHEN cy.year OPERATOR(pg_catalog.>) EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4 THEN 'year_in_future' END,
+			CASE WHEN cy.year OPERATOR(pg_catalog.>) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) THEN 'year_in_future' END,
 			CASE WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 1, 1) AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
 				AND %1$I.htx_is_rated(cy.rating) AND cy.fined IS NOT TRUE THEN 'rated_under_12_months' END,
 			CASE WHEN c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 1, 1)
@@ -620,26 +632,38 @@ f AS MATERIALIZED (
 	-- each commune code once: the dates a unit has it (valid_on: from
 	-- first_day to before after_last_day when they are one period) and its
 	-- units in words
-	LEFT JOIN (SELECT v.commune_code, v.valid_on,
-			pg_catalog.lower(pg_catalog.range_merge(v.valid_on)) AS first_day,
-			COALESCE(pg_catalog.upper(pg_catalog.range_merge(v.valid_on)), 'infinity'::pg_catalog.date) AS after_last_day,
-			v.valid_on OPERATOR(pg_catalog.=) pg_catalog.datemultirange(pg_catalog.range_merge(v.valid_on)) AS one_period,
-			v.periods
-		FROM (SELECT cm.commune_code,
+	LEFT JOIN (SELECT v.commune_code, v.valid_on, v.periods,
+			-- the first and last year whose reporting date a unit has the
+			-- code on, when its units' dates are one period (else NULL: the
+			-- rows are looked at closer), for the rows to be compared with
+			-- as integers; as a CASE (not strict), each is computed once per
+			-- code, not for every row the join gives (a placeholder)
+			CASE WHEN NOT v.one_period THEN NULL
+				WHEN pg_catalog.isfinite(v.first_day) THEN pg_catalog.date_part('year', v.first_day)::pg_catalog.int4
+				WHEN v.first_day OPERATOR(pg_catalog.<) '2000-01-01'::pg_catalog.date THEN -2147483648 ELSE 2147483647 END AS first_year,
+			CASE WHEN NOT v.one_period THEN NULL
+				WHEN pg_catalog.isfinite(v.after_last_day) THEN pg_catalog.date_part('year', v.after_last_day)::pg_catalog.int4 OPERATOR(pg_catalog.-) 1
+				WHEN v.after_last_day OPERATOR(pg_catalog.<) '2000-01-01'::pg_catalog.date THEN -2147483648 ELSE 2147483647 END AS last_year
+		FROM (SELECT v.commune_code, v.valid_on, v.periods,
+				pg_catalog.lower(pg_catalog.range_merge(v.valid_on)) AS first_day,
+				COALESCE(pg_catalog.upper(pg_catalog.range_merge(v.valid_on)), 'infinity'::pg_catalog.date) AS after_last_day,
+				v.valid_on OPERATOR(pg_catalog.=) pg_catalog.datemultirange(pg_catalog.range_merge(v.valid_on)) AS one_period
+			FROM (SELECT cm.commune_code,
 				pg_catalog.range_agg(pg_catalog.daterange(cm.valid_from, cm.valid_to, '[]'))
 					FILTER (WHERE cm.valid_to IS NULL OR cm.valid_to OPERATOR(pg_catalog.>=) cm.valid_from) AS valid_on,
 				pg_catalog.string_agg(pg_catalog.format('%%s %%s from %%s to %%s', cm.kind, cm.name,
 					CASE WHEN cm.valid_from OPERATOR(pg_catalog.=) '-infinity'::pg_catalog.date THEN 'before 2025' ELSE cm.valid_from::pg_catalog.text END,
 					COALESCE(cm.valid_to::pg_catalog.text, 'today')), ', ' ORDER BY cm.valid_from) AS periods
-			FROM %1$I.htx_commune cm GROUP BY cm.commune_code) AS v) AS p
+			FROM %1$I.htx_commune cm GROUP BY cm.commune_code) AS v) AS v) AS p
 		ON p.commune_code OPERATOR(pg_catalog.=) cy.commune_code
-	-- the rows that fail a check (and a few more), cheaply: the conditions
-	-- above, cheapest first, two of them merged
+	-- the rows that fail a check (and a few more: every row of a year its
+	-- cooperative did not exist at the end of, for counted), cheaply: the
+	-- conditions above, cheapest first, two of them merged
 	WHERE CASE WHEN cy.rating IS NULL
 		OR (cy.managers IS NULL AND cy.managers_trained IS NOT NULL)
 		OR (cy.revenue_vnd IS NULL AND %1$I.htx_is_rated(cy.rating))
 		OR cy.year OPERATOR(pg_catalog.>) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)
-		OR (c.dissolved_on IS NOT NULL AND c.dissolved_on OPERATOR(pg_catalog.<) pg_catalog.make_date(cy.year, 1, 1))
+		OR c.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
 		OR (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 1, 1)
 			AND (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31) OR (%1$I.htx_is_rated(cy.rating) AND cy.fined IS NOT TRUE)))
 		OR (cy.rating OPERATOR(%1$I.=) 'not rated'::%1$I.htx_rating AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 1, 1))
@@ -653,8 +677,7 @@ f AS MATERIALIZED (
 				WHERE NOT COALESCE(dv.valid_to OPERATOR(pg_catalog.<) pg_catalog.make_date(y.year, 1, 1), false)
 				  AND NOT COALESCE(dv.valid_from OPERATOR(pg_catalog.>) pg_catalog.make_date(y.year, 12, 31), false)), false))
 		OR (cy.commune_code IS NOT NULL
-			AND NOT COALESCE(p.one_period AND pg_catalog.make_date(cy.year, 12, 31) OPERATOR(pg_catalog.>=) p.first_day
-				AND pg_catalog.make_date(cy.year, 12, 31) OPERATOR(pg_catalog.<) p.after_last_day, false))
+			AND NOT COALESCE(cy.year OPERATOR(pg_catalog.>=) p.first_year AND cy.year OPERATOR(pg_catalog.<=) p.last_year, false))
 		-- a rating that disagrees with the score: only in rows loaded without
 		-- the rule htx_cooperative_year_rating_matches_score (dropped, or
 		-- added NOT VALID); while it holds, no row is read for it (a call per
@@ -669,9 +692,49 @@ f AS MATERIALIZED (
 			cy.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(cy.score::pg_catalog.numeric, COALESCE(cy.fined, false)))
 		THEN 1 END OPERATOR(pg_catalog.=) 1
 ),
+counted AS (
+	-- complete: every cooperative with a founding date has a row for each
+	-- year of the span it existed in, told from counts, without reading a
+	-- row per cooperative: the years of the span each cooperative existed in
+	-- (e.n, from htx_cooperative alone) against the rows of the span less
+	-- those of a cooperative without a founding date and those of a year it
+	-- did not exist in (before the year it was founded, or in or after the
+	-- year it was dissolved: all kept in f).  As a cooperative has at most
+	-- one row a year (the primary key) and every row has its cooperative (the
+	-- foreign key), the two are equal only when no year is missing, and
+	-- year_missing then reads nothing more; while either key is missing or
+	-- not valid, the counts prove nothing and complete is false.
+	SELECT s.first_year IS NULL OR ((SELECT pg_catalog.count(*) OPERATOR(pg_catalog.=) 2 FROM pg_catalog.pg_constraint k
+			JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) k.conrelid
+			JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) r.relnamespace
+			WHERE n.nspname OPERATOR(pg_catalog.=) %1$L AND r.relname OPERATOR(pg_catalog.=) 'htx_cooperative_year' AND k.convalidated
+			  AND ((k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_pkey' AND k.contype OPERATOR(pg_catalog.=) 'p')
+				OR (k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_cooperative_known' AND k.contype OPERATOR(pg_catalog.=) 'f')))
+		AND e.n OPERATOR(pg_catalog.=) ((SELECT pg_catalog.sum(yc.n) FROM yc
+			WHERE yc.year OPERATOR(pg_catalog.>=) s.first_year AND yc.year OPERATOR(pg_catalog.<=) s.last_year)
+		OPERATOR(pg_catalog.-) (SELECT pg_catalog.count(*) FROM %1$I.htx_cooperative c
+			JOIN %1$I.htx_cooperative_year cy ON cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id
+			WHERE c.founded_on IS NULL AND cy.year OPERATOR(pg_catalog.>=) s.first_year AND cy.year OPERATOR(pg_catalog.<=) s.last_year)
+		OPERATOR(pg_catalog.-) (SELECT pg_catalog.count(*) FROM f
+			WHERE f.founded_on IS NOT NULL AND f.year OPERATOR(pg_catalog.>=) s.first_year AND f.year OPERATOR(pg_catalog.<=) s.last_year
+			  AND (f.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(f.year, 12, 31)
+				OR f.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(f.year, 12, 31))))) AS complete
+	FROM span s
+	-- the years of the span each cooperative existed in (at the end of): from
+	-- the year it was founded to the year before it was dissolved
+	CROSS JOIN LATERAL (SELECT pg_catalog.sum(GREATEST(0,
+			CASE WHEN c.dissolved_on IS NULL OR c.dissolved_on OPERATOR(pg_catalog.>) pg_catalog.make_date(s.last_year, 12, 31) THEN s.last_year
+				WHEN c.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(s.first_year, 12, 31) THEN s.first_year OPERATOR(pg_catalog.-) 1
+				ELSE pg_catalog.date_part('year', c.dissolved_on)::pg_catalog.int4 OPERATOR(pg_catalog.-) 1 END
+			OPERATOR(pg_catalog.-)
+			CASE WHEN c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(s.first_year, 12, 31) THEN s.first_year
+				WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(s.last_year, 12, 31) THEN s.last_year OPERATOR(pg_catalog.+) 1
+				ELSE pg_catalog.date_part('year', c.founded_on)::pg_catalog.int4 END
+			OPERATOR(pg_catalog.+) 1)) AS n
+		FROM %1$I.htx_cooperative c WHERE c.founded_on IS NOT NULL) AS e
+),
 issues AS (
-	SELECT k.check_code, k.severity, f.cooperative_id, f.cooperative_name, f.registration_code,
-		f.district_code, f.year, k.issue_vi,
+	SELECT k.check_code, k.severity, f.cooperative_id, f.year, k.issue_vi,
 		CASE k.check_code
 			WHEN 'rating_missing' THEN 'no rating reported for the year'
 			WHEN 'score_rating_mismatch' THEN pg_catalog.format('score %%s%%s gives %%s, the row says %%s', f.score,
@@ -717,8 +780,7 @@ issues AS (
 	-- htx_cooperative_year_located finds it: the unit's district, its
 	-- cooperative's latest earlier row under an old unit of one of the unit's
 	-- districts, or its registered district, one of them)
-	SELECT 'former_district_undetermined', 'error', cy.cooperative_id, c.name, c.registration_code,
-		c.district_code, cy.year, 'không xác định được huyện cũ',
+	SELECT 'former_district_undetermined', 'error', cy.cooperative_id, cy.year, 'không xác định được huyện cũ',
 		pg_catalog.format('filed under %%s (%%s), formed from units of the former districts %%s; fill in the commune (an old unit) of an earlier year''s row, or htx_cooperative.district_code, so the row counts in its former district',
 			u.full_name, cy.commune_code, u.candidate_districts)
 	FROM %1$I.htx_commune_former_district u
@@ -742,15 +804,15 @@ issues AS (
 	-- rows are counted once (a row per cooperative: how many, the first and last
 	-- year); only a cooperative whose rows are not one run of years covering the
 	-- years it existed in the span is looked at year by year
-	SELECT 'year_missing', 'error', c.cooperative_id, c.name, c.registration_code,
-		c.district_code, y.year, 'thiếu số liệu năm',
+	SELECT 'year_missing', 'error', c.cooperative_id, y.year, 'thiếu số liệu năm',
 		pg_catalog.format('existed in %%s (founded %%s%%s) but has no row for it', y.year, c.founded_on,
 			CASE WHEN c.dissolved_on IS NULL THEN '' ELSE pg_catalog.format(', dissolved %%s', c.dissolved_on) END)
 	FROM %1$I.htx_cooperative c
 	CROSS JOIN span
 	LEFT JOIN a ON a.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id
 	CROSS JOIN LATERAL pg_catalog.unnest(span.years) AS y(year)
-	WHERE c.founded_on IS NOT NULL
+	WHERE NOT (SELECT k.complete FROM counted k)
+	  AND c.founded_on IS NOT NULL
 	  -- complete: its rows are one run of years (as many as from the first to
 	  -- the last), starting at the first year of the span or in a year it was
 	  -- founded in or before, and ending at the last year of the span or at
@@ -765,16 +827,16 @@ issues AS (
 	  AND NOT EXISTS (SELECT 1 FROM %1$I.htx_cooperative_year cy
 		WHERE cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id AND cy.year OPERATOR(pg_catalog.=) y.year)
 	UNION ALL
-	SELECT 'founded_on_missing', 'warning', c.cooperative_id, c.name, c.registration_code,
-		c.district_code, NULL::pg_catalog.int4, 'thiếu ngày thành lập',
+	SELECT 'founded_on_missing', 'warning', c.cooperative_id, NULL::pg_catalog.int4, 'thiếu ngày thành lập',
 		'no founding date: years before founding and missing years cannot be checked'
 	FROM %1$I.htx_cooperative c
 	WHERE c.founded_on IS NULL
 )
-SELECT i.check_code, i.severity, i.cooperative_id, i.cooperative_name, i.registration_code,
-	i.district_code, d.name AS district_name, i.year, i.issue_vi, i.detail
+SELECT i.check_code, i.severity, i.cooperative_id, c.name AS cooperative_name, c.registration_code,
+	c.district_code, d.name AS district_name, i.year, i.issue_vi, i.detail
 FROM issues i
-LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) i.district_code;
+JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) i.cooperative_id
+LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) c.district_code;
 
 COMMENT ON VIEW %1$I.htx_data_quality IS
 'số liệu cần rà soát: rows a province should fix, one per problem: missing ratings or years, ratings that disagree with the score, years before founding or after dissolution or after the current year, districts that no longer existed, ratings that disagree with the time in business, missing figures';
