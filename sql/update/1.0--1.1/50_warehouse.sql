@@ -663,7 +663,7 @@ f AS MATERIALIZED (
 		OR (cy.managers IS NULL AND cy.managers_trained IS NOT NULL)
 		OR (cy.revenue_vnd IS NULL AND %1$I.htx_is_rated(cy.rating))
 		OR cy.year OPERATOR(pg_catalog.>) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)
-		OR c.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
+		OR (c.dissolved_on IS NOT NULL AND c.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31))
 		OR (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 1, 1)
 			AND (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31) OR (%1$I.htx_is_rated(cy.rating) AND cy.fined IS NOT TRUE)))
 		OR (cy.rating OPERATOR(%1$I.=) 'not rated'::%1$I.htx_rating AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 1, 1))
