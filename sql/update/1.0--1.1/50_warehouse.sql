@@ -710,19 +710,11 @@ counted AS (
 			WHERE n.nspname OPERATOR(pg_catalog.=) %1$L AND r.relname OPERATOR(pg_catalog.=) 'htx_cooperative_year' AND k.convalidated
 			  AND ((k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_pkey' AND k.contype OPERATOR(pg_catalog.=) 'p')
 				OR (k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_cooperative_known' AND k.contype OPERATOR(pg_catalog.=) 'f')))
-		AND e.n OPERATOR(pg_catalog.=) ((SELECT pg_catalog.sum(yc.n) FROM yc
-			WHERE yc.year OPERATOR(pg_catalog.>=) s.first_year AND yc.year OPERATOR(pg_catalog.<=) s.last_year)
-		OPERATOR(pg_catalog.-) (SELECT pg_catalog.count(*) FROM %1$I.htx_cooperative c
-			JOIN %1$I.htx_cooperative_year cy ON cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id
-			WHERE c.founded_on IS NULL AND cy.year OPERATOR(pg_catalog.>=) s.first_year AND cy.year OPERATOR(pg_catalog.<=) s.last_year)
-		OPERATOR(pg_catalog.-) (SELECT pg_catalog.count(*) FROM f
-			WHERE f.founded_on IS NOT NULL AND f.year OPERATOR(pg_catalog.>=) s.first_year AND f.year OPERATOR(pg_catalog.<=) s.last_year
-			  AND (f.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(f.year, 12, 31)
-				OR f.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(f.year, 12, 31))))) AS complete
+		AND e.n OPERATOR(pg_catalog.=) (r.n OPERATOR(pg_catalog.-) nf.n OPERATOR(pg_catalog.-) fc.n)) AS complete
 	FROM span s
 	-- the years of the span each cooperative existed in (at the end of): from
 	-- the year it was founded to the year before it was dissolved
-	CROSS JOIN LATERAL (SELECT pg_catalog.sum(GREATEST(0,
+	CROSS JOIN (SELECT pg_catalog.sum(GREATEST(0,
 			CASE WHEN c.dissolved_on IS NULL OR c.dissolved_on OPERATOR(pg_catalog.>) pg_catalog.make_date(s.last_year, 12, 31) THEN s.last_year
 				WHEN c.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(s.first_year, 12, 31) THEN s.first_year OPERATOR(pg_catalog.-) 1
 				ELSE pg_catalog.date_part('year', c.dissolved_on)::pg_catalog.int4 OPERATOR(pg_catalog.-) 1 END
@@ -731,7 +723,20 @@ counted AS (
 				WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(s.last_year, 12, 31) THEN s.last_year OPERATOR(pg_catalog.+) 1
 				ELSE pg_catalog.date_part('year', c.founded_on)::pg_catalog.int4 END
 			OPERATOR(pg_catalog.+) 1)) AS n
-		FROM %1$I.htx_cooperative c WHERE c.founded_on IS NOT NULL) AS e
+		FROM %1$I.htx_cooperative c CROSS JOIN span s WHERE c.founded_on IS NOT NULL) AS e
+	-- the rows of the span
+	CROSS JOIN (SELECT pg_catalog.sum(yc.n) AS n FROM yc CROSS JOIN span s
+		WHERE yc.year OPERATOR(pg_catalog.>=) s.first_year AND yc.year OPERATOR(pg_catalog.<=) s.last_year) AS r
+	-- those of the cooperatives without a founding date
+	CROSS JOIN (SELECT pg_catalog.count(*) AS n FROM %1$I.htx_cooperative c
+		JOIN %1$I.htx_cooperative_year cy ON cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id
+		CROSS JOIN span s
+		WHERE c.founded_on IS NULL AND cy.year OPERATOR(pg_catalog.>=) s.first_year AND cy.year OPERATOR(pg_catalog.<=) s.last_year) AS nf
+	-- those of a year their cooperative did not exist at the end of
+	CROSS JOIN (SELECT pg_catalog.count(*) AS n FROM f CROSS JOIN span s
+		WHERE f.founded_on IS NOT NULL AND f.year OPERATOR(pg_catalog.>=) s.first_year AND f.year OPERATOR(pg_catalog.<=) s.last_year
+		  AND (f.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(f.year, 12, 31)
+			OR f.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(f.year, 12, 31))) AS fc
 ),
 issues AS (
 	SELECT k.check_code, k.severity, f.cooperative_id, f.year, k.issue_vi,
