@@ -5,12 +5,13 @@
  *
  * The summary keeps, per year and location, htx_evaluate's state of all the
  * rows and of the model cooperatives' rows, the rows per size class of
- * Decree 113/2024, and counts of young members, fines, certificates and OCOP
- * products.  As a dozen aggregates that was a dozen transition calls per
- * row, each of which cost about what htx_evaluate itself costs; the reports
- * over the summary took some 1.6 times the bare htx_evaluate.  Here it is
- * one call, doing the same arithmetic with the same checks (htx_evaluate's
- * transition and htx_size_tally's classification are called, not copied).
+ * Decree 113/2024, counts of young members, fines, certificates and OCOP
+ * products, and the scores' count and sum.  As a dozen aggregates that was
+ * a dozen transition calls per row, each of which cost about what
+ * htx_evaluate itself costs; the reports over the summary took some 1.6
+ * times the bare htx_evaluate.  Here it is one call, doing the same
+ * arithmetic with the same checks (htx_evaluate's transition and
+ * htx_size_tally's classification are called, not copied).
  *
  * The state is a bigint array of TALLY_LEN counters (layout below), so that
  * it needs no type of its own: parallel workers and Citus's workers ship it
@@ -21,8 +22,11 @@
 #include "postgres.h"
 
 #include "catalog/pg_type.h"
+#include "common/hashfn.h"
 #include "fmgr.h"
 #include "utils/array.h"
+#include "utils/fmgrprotos.h"
+#include "utils/numeric.h"
 
 #include "htx.h"
 
@@ -37,7 +41,9 @@
 #define T_GLOBALGAP		(T_VIETGAP + 1)
 #define T_ORGANIC		(T_GLOBALGAP + 1)
 #define T_OCOP			(T_ORGANIC + 1) /* rows with ocop_stars reported */
-#define TALLY_LEN		(T_OCOP + 1)
+#define T_SCORE_N		(T_OCOP + 1)	/* rows reporting a score */
+#define T_SCORE_SUM		(T_SCORE_N + 1) /* their sum, in hundredths of a point */
+#define TALLY_LEN		(T_SCORE_SUM + 1)
 
 /* the transition function's arguments after the state */
 #define A_RATING		1		/* 1..7: htx_evaluate's arguments */
@@ -51,7 +57,8 @@
 #define A_GLOBALGAP		12
 #define A_ORGANIC		13
 #define A_OCOP			14
-#define A_THRESHOLDS	15
+#define A_SCORE			15
+#define A_THRESHOLDS	16
 
 PG_FUNCTION_INFO_V1(htx_year_tally_accum);
 PG_FUNCTION_INFO_V1(htx_year_tally_combine);
@@ -66,9 +73,89 @@ arg_true(FunctionCallInfo fcinfo, int n)
 }
 
 /*
+ * A score in hundredths of a point, exactly (the sum of the scores is kept
+ * as a bigint, not as numeric's sum: one aggregate less per row).  Scores
+ * are htx_score, numeric(5,2): a few thousand values at most, so the
+ * conversion (a numeric multiplication and a cast) is remembered per value,
+ * by its bytes, in a small direct-mapped cache in fn_extra.
+ */
+#define SCORE_CACHE_SIZE	4096	/* a power of 2 */
+#define SCORE_KEY_MAX		14		/* longer values are not cached */
+
+typedef struct ScoreCacheEntry
+{
+	uint8		len;			/* 0: empty */
+	char		key[SCORE_KEY_MAX];
+	int64		hundredths;
+} ScoreCacheEntry;
+
+static int64
+score_hundredths_uncached(Datum d)
+{
+	Numeric		num = DatumGetNumeric(d);
+	Numeric		scaled;
+	int64		v;
+	bool		error = false;
+
+	if (numeric_is_nan(num) || numeric_is_inf(num))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a score must be a finite number")));
+	scaled = numeric_mul_opt_error(num, int64_to_numeric(100), &error);
+	if (error)
+		ereport(ERROR,
+				(errcode(ERRCODE_NUMERIC_VALUE_OUT_OF_RANGE),
+				 errmsg("score out of range")));
+	v = DatumGetInt64(DirectFunctionCall1(numeric_int8, NumericGetDatum(scaled)));
+	if (!DatumGetBool(DirectFunctionCall2(numeric_eq, NumericGetDatum(scaled),
+										  NumericGetDatum(int64_to_numeric(v)))))
+		ereport(ERROR,
+				(errcode(ERRCODE_INVALID_PARAMETER_VALUE),
+				 errmsg("a score must have at most two decimals")));
+	return v;
+}
+
+static int64
+score_hundredths(FunctionCallInfo fcinfo, Datum d)
+{
+	struct varlena *raw = (struct varlena *) DatumGetPointer(d);
+	ScoreCacheEntry *cache;
+	ScoreCacheEntry *e;
+	const char *key;
+	Size		len;
+
+	/* a value stored out of line or compressed: no cache */
+	if (VARATT_IS_EXTENDED(raw) && !VARATT_IS_SHORT(raw))
+		return score_hundredths_uncached(d);
+	key = VARDATA_ANY(raw);
+	len = VARSIZE_ANY_EXHDR(raw);
+	if (len == 0 || len > SCORE_KEY_MAX)
+		return score_hundredths_uncached(d);
+
+	cache = (ScoreCacheEntry *) fcinfo->flinfo->fn_extra;
+	if (cache == NULL)
+	{
+		cache = MemoryContextAllocZero(fcinfo->flinfo->fn_mcxt,
+									   SCORE_CACHE_SIZE * sizeof(ScoreCacheEntry));
+		fcinfo->flinfo->fn_extra = cache;
+	}
+	e = &cache[hash_bytes((const unsigned char *) key, (int) len) & (SCORE_CACHE_SIZE - 1)];
+	if (e->len != len || memcmp(e->key, key, len) != 0)
+	{
+		/* computed first: an error leaves the entry as it was */
+		int64		v = score_hundredths_uncached(d);
+
+		memcpy(e->key, key, len);
+		e->len = (uint8) len;
+		e->hundredths = v;
+	}
+	return e->hundredths;
+}
+
+/*
  * htx_year_tally_accum(state, rating, revenue_vnd, members, applies_tech,
  * managers, managers_trained, is_model, capital_vnd, young_members, fined,
- * vietgap_certified, globalgap_certified, organic_certified, ocop_stars,
+ * vietgap_certified, globalgap_certified, organic_certified, ocop_stars, score,
  * size_thresholds)
  */
 Datum
@@ -114,6 +201,11 @@ htx_year_tally_accum(PG_FUNCTION_ARGS)
 		htx_counters_add(v, T_ORGANIC, 1);
 	if (!PG_ARGISNULL(A_OCOP))
 		htx_counters_add(v, T_OCOP, 1);
+	if (!PG_ARGISNULL(A_SCORE))
+	{
+		htx_counters_add(v, T_SCORE_N, 1);
+		htx_counters_add(v, T_SCORE_SUM, score_hundredths(fcinfo, PG_GETARG_DATUM(A_SCORE)));
+	}
 	PG_RETURN_ARRAYTYPE_P(state);
 }
 

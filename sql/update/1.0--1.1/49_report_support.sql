@@ -149,22 +149,22 @@ COMMENT ON AGGREGATE @extschema@.htx_size_tally(pg_catalog.int4, pg_catalog.int8
 
 -- Everything htx_year_summary keeps of a group of yearly rows, in one call
 -- per row: htx_evaluate_state of the rows and of the model cooperatives'
--- rows, the size classes (as htx_size_tally), and the counts of young
--- members, fines, certificates and OCOP products.  As a dozen aggregates that
+-- rows, the size classes (as htx_size_tally), the counts of young members,
+-- fines, certificates and OCOP products, and the scores' count and sum.  As a dozen aggregates that
 -- was a dozen transition calls per row, more than htx_evaluate itself costs.
 -- The state is a bigint array (src/tally.c gives its layout), combined by
 -- adding, so parallel and Citus workers compute it in parts.
 CREATE FUNCTION @extschema@.htx_year_tally_accum(pg_catalog.int8[], @extschema@.htx_rating, pg_catalog.int8,
 	pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool, pg_catalog.int8,
 	pg_catalog.int4, pg_catalog.bool, pg_catalog.bool, pg_catalog.bool, pg_catalog.bool, pg_catalog.int4,
-	pg_catalog.int8[])
+	pg_catalog.numeric, pg_catalog.int8[])
 RETURNS pg_catalog.int8[]
 AS 'MODULE_PATHNAME', 'htx_year_tally_accum'
 LANGUAGE C IMMUTABLE PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.htx_year_tally_accum(pg_catalog.int8[], @extschema@.htx_rating, pg_catalog.int8,
 	pg_catalog.int4, pg_catalog.bool, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool, pg_catalog.int8,
 	pg_catalog.int4, pg_catalog.bool, pg_catalog.bool, pg_catalog.bool, pg_catalog.bool, pg_catalog.int4,
-	pg_catalog.int8[]) IS
+	pg_catalog.numeric, pg_catalog.int8[]) IS
 'transition function of htx_year_tally (only callable as an aggregate)';
 CREATE FUNCTION @extschema@.htx_year_tally_combine(pg_catalog.int8[], pg_catalog.int8[])
 RETURNS pg_catalog.int8[]
@@ -177,7 +177,7 @@ CREATE AGGREGATE @extschema@.htx_year_tally(rating @extschema@.htx_rating, reven
 		managers_trained pg_catalog.int4, is_model pg_catalog.bool, capital_vnd pg_catalog.int8,
 		young_members pg_catalog.int4, fined pg_catalog.bool, vietgap_certified pg_catalog.bool,
 		globalgap_certified pg_catalog.bool, organic_certified pg_catalog.bool, ocop_stars pg_catalog.int4,
-		size_thresholds pg_catalog.int8[]) (
+		score pg_catalog.numeric, size_thresholds pg_catalog.int8[]) (
 	SFUNC = @extschema@.htx_year_tally_accum,
 	STYPE = pg_catalog.int8[],
 	COMBINEFUNC = @extschema@.htx_year_tally_combine,
@@ -185,8 +185,8 @@ CREATE AGGREGATE @extschema@.htx_year_tally(rating @extschema@.htx_rating, reven
 );
 COMMENT ON AGGREGATE @extschema@.htx_year_tally(@extschema@.htx_rating, pg_catalog.int8, pg_catalog.int4,
 	pg_catalog.bool, pg_catalog.int4, pg_catalog.int4, pg_catalog.bool, pg_catalog.int8, pg_catalog.int4,
-	pg_catalog.bool, pg_catalog.bool, pg_catalog.bool, pg_catalog.bool, pg_catalog.int4, pg_catalog.int8[]) IS
-'what htx_year_summary keeps of a group of yearly rows, in one call per row, as bigint[52]: [1:20] htx_evaluate_state''s counters over the rows, [21:40] over the rows with is_model true (read both with htx_year_tally_evaluation), [41:45] rows per size class as htx_size_tally (siêu nhỏ, nhỏ, vừa, lớn, undecided; size_thresholds as htx_size_tally takes them), [46] rows reporting young_members, [47] their sum, [48] rows fined, [49] VietGAP, [50] GlobalGAP, [51] organic certified, [52] rows with ocop_stars; NULL over no rows';
+	pg_catalog.bool, pg_catalog.bool, pg_catalog.bool, pg_catalog.bool, pg_catalog.int4, pg_catalog.numeric, pg_catalog.int8[]) IS
+'what htx_year_summary keeps of a group of yearly rows, in one call per row, as bigint[54]: [1:20] htx_evaluate_state''s counters over the rows, [21:40] over the rows with is_model true (read both with htx_year_tally_evaluation), [41:45] rows per size class as htx_size_tally (siêu nhỏ, nhỏ, vừa, lớn, undecided; size_thresholds as htx_size_tally takes them), [46] rows reporting young_members, [47] their sum, [48] rows fined, [49] VietGAP, [50] GlobalGAP, [51] organic certified, [52] rows with ocop_stars, [53] rows reporting a score, [54] their sum in hundredths of a point (a score must be finite with at most two decimals: 22023); NULL over no rows';
 CREATE FUNCTION @extschema@.htx_year_tally_evaluation(tally pg_catalog.int8[], models pg_catalog.bool)
 RETURNS @extschema@.htx_evaluation_state
 AS 'MODULE_PATHNAME', 'htx_year_tally_evaluation'

@@ -58,14 +58,13 @@ BEGIN
 			WHERE st.sector_group OPERATOR(pg_catalog.=) 'agriculture')$z$, s);
 		-- the per-row work every branch below does, written once: one
 		-- htx_year_tally call (htx_evaluate_state of the rows and of the
-		-- model rows, the size classes, the counts; read below) and the
-		-- score, a numeric
+		-- model rows, the size classes, the counts, the scores' count and sum
+		-- in hundredths of a point; read below).  (The score's sum and count
+		-- as two aggregates of their own cost a tenth of the pass.)
 		aggs := format($a$%1$I.htx_year_tally(r.rating, r.revenue_vnd, r.members, r.applies_tech,
 			r.managers, r.managers_trained, r.is_model, r.capital_vnd, r.young_members, r.fined,
-			r.vietgap_certified, r.globalgap_certified, r.organic_certified, r.ocop_stars,
-			%2$s) AS t,
-		pg_catalog.sum(r.score) AS score_sum,
-		pg_catalog.count(r.score) AS score_count$a$, s, thresholds);
+			r.vietgap_certified, r.globalgap_certified, r.organic_certified, r.ocop_stars, r.score,
+			%2$s) AS t$a$, s, thresholds);
 		RETURN format($ddl$
 CREATE OR REPLACE VIEW %1$I.htx_year_summary AS
 WITH cell AS (
@@ -142,7 +141,11 @@ SELECT k.year,
 	CASE WHEN k.t[46] OPERATOR(pg_catalog.>) 0 THEN k.t[47] END AS young_members,
 	k.t[48] AS fined_count, k.t[49] AS vietgap_count, k.t[50] AS globalgap_count,
 	k.t[51] AS organic_count, k.t[52] AS ocop_count,
-	k.score_sum, k.score_count
+	-- the scores' sum as numeric's sum of htx_score gives it (two decimals;
+	-- NULL when no row reports one), and their count
+	CASE WHEN k.t[53] OPERATOR(pg_catalog.>) 0
+		THEN pg_catalog.round(k.t[54]::pg_catalog.numeric OPERATOR(pg_catalog./) 100::pg_catalog.numeric, 2) END AS score_sum,
+	k.t[53] AS score_count
 FROM cell k
 LEFT JOIN %1$I.htx_commune_former_district u ON k.commune_code IS NOT NULL
 	AND u.commune_code OPERATOR(pg_catalog.=) k.commune_code
