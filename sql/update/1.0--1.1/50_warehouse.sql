@@ -572,8 +572,8 @@ CREATE OR REPLACE VIEW %1$I.htx_data_quality AS
 -- problem are kept with the list of their problems, and give a row per
 -- problem.  The other checks read little: former_district_undetermined the
 -- rows filed under the units in no one former district (a handful, through
--- the commune index); year_missing first counts (counted: the rows of each
--- year against the years each cooperative existed in) and only when a year
+-- the commune index); year_missing first counts (counted: the rows up to
+-- the current year against the years each cooperative existed in) and only when a year
 -- is missing somewhere reads a row per cooperative (a), its number of rows
 -- and first and last year against the years it existed.  Most filters
 -- are written as a comparison with a constant, which the planner estimates at
@@ -586,23 +586,27 @@ WITH a AS MATERIALIZED (
 	FROM %1$I.htx_cooperative_year cy GROUP BY cy.cooperative_id
 	ORDER BY cy.cooperative_id	-- read in the order of the primary key: no hash table
 ),
-yc AS (
-	-- the rows of each year
-	SELECT cy.year, pg_catalog.count(*) AS n FROM %1$I.htx_cooperative_year cy GROUP BY cy.year
+seen AS (
+	-- the rows: their first and last year, and how many are not after the
+	-- current year (one row, not a count per year: no hash table)
+	SELECT pg_catalog.min(cy.year) AS first_year, pg_catalog.max(cy.year) AS last_year,
+		-- (the current year as an InitPlan: EXTRACT gives a numeric, cast per row otherwise)
+		pg_catalog.count(*) FILTER (WHERE cy.year OPERATOR(pg_catalog.<=) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)) AS n_to_date
+	FROM %1$I.htx_cooperative_year cy
 ),
 span AS (
 	-- the years to fill in: from the first year of any row to the last, but
 	-- not after the current one (later rows are year_in_future)
 	SELECT pg_catalog.min(y.year) AS first_year, pg_catalog.max(y.year) AS last_year,
 		pg_catalog.array_agg(y.year ORDER BY y.year) AS years
-	FROM (SELECT pg_catalog.min(yc.year) AS first_year,
-			LEAST(pg_catalog.max(yc.year), EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) AS last_year
-		FROM yc) AS s
+	FROM (SELECT seen.first_year,
+			LEAST(seen.last_year, EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) AS last_year
+		FROM seen) AS s
 	CROSS JOIN LATERAL pg_catalog.generate_series(s.first_year, s.last_year) AS y(year)
 ),
 f AS MATERIALIZED (
 	SELECT cy.cooperative_id, cy.year, cy.rating, cy.score, cy.fined, cy.managers_trained, cy.commune_code,
-		c.district_code, c.founded_on, c.dissolved_on, p.periods,
+		c.name AS cooperative_name, c.registration_code, c.district_code, c.founded_on, c.dissolved_on, p.periods,
 		-- the checks the row fails (district_not_valid below, with the district)
 		pg_catalog.array_remove(ARRAY[
 			CASE WHEN cy.rating IS NULL THEN 'rating_missing' END,
@@ -726,10 +730,14 @@ counted AS (
 				WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(s.last_year, 12, 31) THEN s.last_year OPERATOR(pg_catalog.+) 1
 				ELSE pg_catalog.date_part('year', c.founded_on)::pg_catalog.int4 END
 			OPERATOR(pg_catalog.+) 1)) AS n
-		FROM %1$I.htx_cooperative c CROSS JOIN span s WHERE c.founded_on IS NOT NULL) AS e
-	-- the rows of the span
-	CROSS JOIN (SELECT pg_catalog.sum(yc.n) AS n FROM yc CROSS JOIN span s
-		WHERE yc.year OPERATOR(pg_catalog.>=) s.first_year AND yc.year OPERATOR(pg_catalog.<=) s.last_year) AS r
+		FROM %1$I.htx_cooperative c
+		-- the span's ends as InitPlans, not a join to the CTE (a CTE scan
+		-- keeps the sum out of parallel workers)
+		CROSS JOIN (SELECT (SELECT span.first_year FROM span) AS first_year, (SELECT span.last_year FROM span) AS last_year) AS s
+		WHERE c.founded_on IS NOT NULL) AS e
+	-- the rows of the span: those not after the current year (none is
+	-- before its first year)
+	CROSS JOIN (SELECT seen.n_to_date AS n FROM seen) AS r
 	-- those of the cooperatives without a founding date
 	CROSS JOIN (SELECT pg_catalog.count(*) AS n FROM %1$I.htx_cooperative c
 		JOIN %1$I.htx_cooperative_year cy ON cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id
@@ -742,7 +750,8 @@ counted AS (
 			OR f.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(f.year, 12, 31))) AS fc
 ),
 issues AS (
-	SELECT k.check_code, k.severity, f.cooperative_id, f.year, k.issue_vi,
+	SELECT k.check_code, k.severity, f.cooperative_id, f.cooperative_name, f.registration_code, f.district_code,
+		f.year, k.issue_vi,
 		CASE k.check_code
 			WHEN 'rating_missing' THEN 'no rating reported for the year'
 			WHEN 'score_rating_mismatch' THEN pg_catalog.format('score %%s%%s gives %%s, the row says %%s', f.score,
@@ -788,7 +797,8 @@ issues AS (
 	-- htx_cooperative_year_located finds it: the unit's district, its
 	-- cooperative's latest earlier row under an old unit of one of the unit's
 	-- districts, or its registered district, one of them)
-	SELECT 'former_district_undetermined', 'error', cy.cooperative_id, cy.year, 'không xác định được huyện cũ',
+	SELECT 'former_district_undetermined', 'error', cy.cooperative_id, c.name, c.registration_code, c.district_code,
+		cy.year, 'không xác định được huyện cũ',
 		pg_catalog.format('filed under %%s (%%s), formed from units of the former districts %%s; fill in the commune (an old unit) of an earlier year''s row, or htx_cooperative.district_code, so the row counts in its former district',
 			u.full_name, cy.commune_code, u.candidate_districts)
 	FROM %1$I.htx_commune_former_district u
@@ -812,7 +822,8 @@ issues AS (
 	-- rows are counted once (a row per cooperative: how many, the first and last
 	-- year); only a cooperative whose rows are not one run of years covering the
 	-- years it existed in the span is looked at year by year
-	SELECT 'year_missing', 'error', c.cooperative_id, y.year, 'thiếu số liệu năm',
+	SELECT 'year_missing', 'error', c.cooperative_id, c.name, c.registration_code, c.district_code,
+		y.year, 'thiếu số liệu năm',
 		pg_catalog.format('existed in %%s (founded %%s%%s) but has no row for it', y.year, c.founded_on,
 			CASE WHEN c.dissolved_on IS NULL THEN '' ELSE pg_catalog.format(', dissolved %%s', c.dissolved_on) END)
 	FROM %1$I.htx_cooperative c
@@ -835,16 +846,19 @@ issues AS (
 	  AND NOT EXISTS (SELECT 1 FROM %1$I.htx_cooperative_year cy
 		WHERE cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id AND cy.year OPERATOR(pg_catalog.=) y.year)
 	UNION ALL
-	SELECT 'founded_on_missing', 'warning', c.cooperative_id, NULL::pg_catalog.int4, 'thiếu ngày thành lập',
+	SELECT 'founded_on_missing', 'warning', c.cooperative_id, c.name, c.registration_code, c.district_code,
+		NULL::pg_catalog.int4, 'thiếu ngày thành lập',
 		'no founding date: years before founding and missing years cannot be checked'
 	FROM %1$I.htx_cooperative c
 	WHERE c.founded_on IS NULL
 )
-SELECT i.check_code, i.severity, i.cooperative_id, c.name AS cooperative_name, c.registration_code,
-	c.district_code, d.name AS district_name, i.year, i.issue_vi, i.detail
+-- each part carries its cooperative's name and district from the join it
+-- already makes (joined again here, all the cooperatives were hashed for a
+-- few of them: at 300,000 cooperatives a tenth of the view's time)
+SELECT i.check_code, i.severity, i.cooperative_id, i.cooperative_name, i.registration_code,
+	i.district_code, d.name AS district_name, i.year, i.issue_vi, i.detail
 FROM issues i
-JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) i.cooperative_id
-LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) c.district_code;
+LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) i.district_code;
 
 COMMENT ON VIEW %1$I.htx_data_quality IS
 'số liệu cần rà soát: rows a province should fix, one per problem: missing ratings or years, ratings that disagree with the score, years before founding or after dissolution or after the current year, districts that no longer existed, ratings that disagree with the time in business, missing figures';
