@@ -1609,21 +1609,36 @@ BEGIN
 					ORDER BY coop.q DESC, coop.cooperative_id) END AS model_rank
 		FROM coop
 	),
+	yr AS MATERIALIZED (
+		-- each year's chances and trends, the same expressions computed once
+		-- a year instead of once a row (numeric arithmetic and its cast to
+		-- float8 for every row were a fifth of the generator's time)
+		SELECT y,
+			(2.0 * (y - 2020)::numeric)::float8 AS score_trend,
+			(0.07 * (y - 2020)::numeric)::float8 AS revenue_trend,
+			(0.10 + 0.04 * (y - 2020)::numeric)::float8 AS trained_base,
+			(0.14 + 0.03 * (y - 2020)::numeric)::float8 AS tech_base,
+			(0.07 + 0.02 * (y - 2020)::numeric)::float8 AS vietgap_chance,
+			(0.015 + 0.005 * (y - 2020)::numeric)::float8 AS organic_chance,
+			(0.05 + 0.025 * (y - 2020)::numeric)::float8 AS ocop_chance,
+			(0.05 + 0.025 * (y - 2020)::numeric + 0.5)::float8 AS ocop_chance_model
+		FROM generate_series(2020, 2025) AS y
+	),
 	cy AS MATERIALIZED (
-		SELECT r.*, y,
+		SELECT r.*, yr.*,
 			(r.model_rank = 1 AND y >= 2024) OR (r.model_rank = 2 AND y = 2025 AND r.district_code IN ('164', '171', '172')) AS model,
 			(y = r.fy AND r.founded_on > make_date(y, 1, 1)) AS under_12_months,
 			htx_sample_uniform(seed, r.cooperative_id, 23, y) < 0.012::float8 AS missing,
 			htx_sample_uniform(seed, r.cooperative_id, 22, y) < 0.015::float8 AS was_fined
 		FROM ranked r
-		CROSS JOIN generate_series(2020, 2025) AS y
+		CROSS JOIN yr
 		WHERE r.fy <= y AND (r.dissolved_on IS NULL OR extract(year FROM r.dissolved_on) > y::numeric)
 	),
 	scored AS MATERIALIZED (
 		SELECT cy.*,
 			CASE WHEN cy.missing OR cy.under_12_months THEN NULL
 				ELSE round(least(100, greatest(0,
-					cy.q + (2.0 * (y - 2020)::numeric)::float8 + 5::float8 * htx_sample_normal(seed, cy.cooperative_id, 21, y)
+					cy.q + cy.score_trend + 5::float8 * htx_sample_normal(seed, cy.cooperative_id, 21, y)
 					- CASE WHEN y - cy.fy <= 1 THEN 4 ELSE 0 END::float8
 					+ CASE WHEN cy.model THEN 8 ELSE 0 END::float8))::numeric * 2::numeric) / 2::numeric END AS sc,
 			-- revenue: lognormal around a sector median, growing 7% a year
@@ -1634,11 +1649,13 @@ BEGIN
 				* exp((0.8::float8 * htx_sample_normal(seed, cy.cooperative_id, 11, 0)
 					+ 0.2::float8 * htx_sample_normal(seed, cy.cooperative_id, 24, y)
 					+ 0.02::float8 * (cy.q - 59::float8)
-					+ (0.07 * (y - 2020)::numeric)::float8)::numeric)
+					+ cy.revenue_trend)::numeric)
 				* CASE WHEN cy.model THEN 2.5 WHEN cy.under_12_months THEN 0.4 ELSE 1 END, -6)::int8
 			END AS rev,
 			greatest(7, round((7::numeric + 18::numeric * exp((0.7::float8 * htx_sample_normal(seed, cy.cooperative_id, 12, 0))::numeric))
-				* (1::numeric + 0.04 * (y - greatest(cy.fy, 2019))::numeric))::int4) AS mem
+				* (1::numeric + 0.04 * (y - greatest(cy.fy, 2019))::numeric))::int4) AS mem,
+			-- the chance that a manager is trained that year
+			cy.trained_base + 0.004::float8 * (cy.q - 59::float8) + CASE WHEN cy.model THEN 0.3 ELSE 0 END::float8 AS trained_chance
 		FROM cy
 	)
 	SELECT s.cooperative_id, s.y,
@@ -1651,17 +1668,22 @@ BEGIN
 		s.mem,
 		floor(s.mem::float8 * (0.12::float8 + 0.2::float8 * htx_sample_uniform(seed, s.cooperative_id, 26, s.y)))::int4,
 		s.mgrs,
-		(SELECT count(*)::int4 FROM generate_series(1, s.mgrs) AS k
-			WHERE htx_sample_uniform(seed, s.cooperative_id, 30 + k, 0)
-				< (0.10 + 0.04 * (s.y - 2020)::numeric)::float8 + 0.004::float8 * (s.q - 59::float8) + CASE WHEN s.model THEN 0.3 ELSE 0 END::float8),
-		htx_sample_uniform(seed, s.cooperative_id, 14, 0) < (0.14 + 0.03 * (s.y - 2020)::numeric)::float8 + 0.004::float8 * (s.q - 59::float8)
+		-- managers trained: manager k (1..mgrs, 3 to 6) is when its draw is
+		-- under the year's chance; a CASE per manager, not a subquery per row
+		-- (generate_series and count: a tenth of the generator's time)
+		(CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 31, 0) < s.trained_chance THEN 1 ELSE 0 END
+			+ CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 32, 0) < s.trained_chance THEN 1 ELSE 0 END
+			+ CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 33, 0) < s.trained_chance THEN 1 ELSE 0 END
+			+ CASE WHEN s.mgrs >= 4 AND htx_sample_uniform(seed, s.cooperative_id, 34, 0) < s.trained_chance THEN 1 ELSE 0 END
+			+ CASE WHEN s.mgrs >= 5 AND htx_sample_uniform(seed, s.cooperative_id, 35, 0) < s.trained_chance THEN 1 ELSE 0 END
+			+ CASE WHEN s.mgrs >= 6 AND htx_sample_uniform(seed, s.cooperative_id, 36, 0) < s.trained_chance THEN 1 ELSE 0 END)::int4,
+		htx_sample_uniform(seed, s.cooperative_id, 14, 0) < s.tech_base + 0.004::float8 * (s.q - 59::float8)
 			+ CASE WHEN s.model THEN 0.5 ELSE 0 END::float8,
 		s.sector IN ('crop', 'livestock', 'general')
-			AND htx_sample_uniform(seed, s.cooperative_id, 15, 0) < (0.07 + 0.02 * (s.y - 2020)::numeric)::float8,
+			AND htx_sample_uniform(seed, s.cooperative_id, 15, 0) < s.vietgap_chance,
 		htx_sample_uniform(seed, s.cooperative_id, 16, 0) < 0.01::float8,
-		htx_sample_uniform(seed, s.cooperative_id, 17, 0) < (0.015 + 0.005 * (s.y - 2020)::numeric)::float8,
-		CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 18, 0) < (0.05 + 0.025 * (s.y - 2020)::numeric
-				+ CASE WHEN s.model THEN 0.5 ELSE 0 END)::float8
+		htx_sample_uniform(seed, s.cooperative_id, 17, 0) < s.organic_chance,
+		CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 18, 0) < CASE WHEN s.model THEN s.ocop_chance_model ELSE s.ocop_chance END
 			THEN CASE WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.7::float8 THEN 3
 				WHEN htx_sample_uniform(seed, s.cooperative_id, 19, 0) < 0.97::float8 THEN 4 ELSE 5 END END,
 		s.model,
