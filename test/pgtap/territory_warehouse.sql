@@ -3,7 +3,7 @@
 -- former districts and provinces, straddling and split units, the data
 -- quality checks, and htx_territory_year_report.
 BEGIN;
-SELECT plan(75);
+SELECT plan(76);
 
 SELECT ok((SELECT count(*) FROM htx_create_warehouse()) >= 0, 'a warehouse');
 SELECT has_column('htx_cooperative_year', 'commune_code', 'yearly rows carry the commune they are filed under');
@@ -85,6 +85,16 @@ SELECT is((SELECT former_district_code || ' ' || located_by FROM htx_cooperative
 	'172 registered district', 'filling in the district attributes it');
 SELECT is((SELECT count(*) FROM htx_data_quality WHERE check_code = 'former_district_undetermined'), 0::bigint, 'and the check is gone');
 UPDATE htx_cooperative SET district_code = NULL WHERE cooperative_id = 3;
+-- a unit of the user's own without a district or parts, dated from
+-- -infinity: in no one former district in any year (htx_data_quality keeps
+-- the rows under such a code from the unit's first year on)
+INSERT INTO htx_commune (commune_code, valid_from, name, kind, province_code) VALUES ('09990', '-infinity', 'Thử', 'xã', '19');
+INSERT INTO htx_cooperative_year (cooperative_id, year, rating, commune_code) VALUES (7, 2020, 'khá', '09990');
+SELECT results_eq($$SELECT cooperative_id, year FROM htx_data_quality WHERE check_code = 'former_district_undetermined' ORDER BY 1, 2$$,
+	$$VALUES (3, 2025), (7, 2020)$$,
+	'a row under a unit in no one former district since -infinity is reported too');
+DELETE FROM htx_cooperative_year WHERE cooperative_id = 7 AND year = 2020;
+DELETE FROM htx_commune WHERE commune_code = '09990';
 
 -- the report across the reorganisation
 SELECT results_eq($$SELECT district_code, cooperatives FROM htx_territory_year_report

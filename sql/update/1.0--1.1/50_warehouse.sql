@@ -580,7 +580,29 @@ CREATE OR REPLACE VIEW %1$I.htx_data_quality AS
 -- a few rows, as there are: written plainly, it estimates nearly every row
 -- (an OR of comparisons between columns), and plans for a million rows,
 -- without parallel workers and above jit_above_cost (compiling took seconds).
-WITH a AS MATERIALIZED (
+WITH known AS MATERIALIZED (
+	-- what the checks take as given, worked out once: the current year, and
+	-- whether the rules that make a check needless hold (validated).  Read
+	-- as InitPlans over this CTE, (SELECT known.x FROM known): their values
+	-- go to the parallel workers as parameters, and the plans that compute
+	-- them stay out of the workers (each worker initializes, and with JIT
+	-- compiles, every parallel-safe subplan of the whole query; a plan that
+	-- reads a CTE is not one)
+	SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4 AS this_year,
+		-- the rating agrees with the score in every row
+		COALESCE(pg_catalog.bool_or(k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_rating_matches_score'
+			AND k.contype OPERATOR(pg_catalog.=) 'c'), false) AS score_rule,
+		-- a row per cooperative and year, each of a known cooperative
+		pg_catalog.count(*) FILTER (WHERE (k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_pkey' AND k.contype OPERATOR(pg_catalog.=) 'p')
+			OR (k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_cooperative_known' AND k.contype OPERATOR(pg_catalog.=) 'f'))
+			OPERATOR(pg_catalog.=) 2 AS keys_hold
+	FROM pg_catalog.pg_namespace n
+	JOIN pg_catalog.pg_class r ON r.relnamespace OPERATOR(pg_catalog.=) n.oid
+		AND r.relname OPERATOR(pg_catalog.=) 'htx_cooperative_year'
+	JOIN pg_catalog.pg_constraint k ON k.conrelid OPERATOR(pg_catalog.=) r.oid AND k.convalidated
+	WHERE n.nspname OPERATOR(pg_catalog.=) %1$L
+),
+a AS MATERIALIZED (
 	-- each cooperative's rows: how many, the first and last year
 	SELECT cy.cooperative_id, pg_catalog.count(*) AS n, pg_catalog.min(cy.year) AS lo, pg_catalog.max(cy.year) AS hi
 	FROM %1$I.htx_cooperative_year cy GROUP BY cy.cooperative_id
@@ -590,8 +612,7 @@ seen AS (
 	-- the rows: their first and last year, and how many are not after the
 	-- current year (one row, not a count per year: no hash table)
 	SELECT pg_catalog.min(cy.year) AS first_year, pg_catalog.max(cy.year) AS last_year,
-		-- (the current year as an InitPlan: EXTRACT gives a numeric, cast per row otherwise)
-		pg_catalog.count(*) FILTER (WHERE cy.year OPERATOR(pg_catalog.<=) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)) AS n_to_date
+		pg_catalog.count(*) FILTER (WHERE cy.year OPERATOR(pg_catalog.<=) (SELECT known.this_year FROM known)) AS n_to_date
 	FROM %1$I.htx_cooperative_year cy
 ),
 span AS (
@@ -600,28 +621,30 @@ span AS (
 	SELECT pg_catalog.min(y.year) AS first_year, pg_catalog.max(y.year) AS last_year,
 		pg_catalog.array_agg(y.year ORDER BY y.year) AS years
 	FROM (SELECT seen.first_year,
-			LEAST(seen.last_year, EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) AS last_year
+			LEAST(seen.last_year, (SELECT known.this_year FROM known)) AS last_year
 		FROM seen) AS s
 	CROSS JOIN LATERAL pg_catalog.generate_series(s.first_year, s.last_year) AS y(year)
 ),
+unfounded AS MATERIALIZED (
+	-- the cooperatives without a founding date, read once for the two parts
+	-- that need them
+	SELECT c.cooperative_id, c.name, c.registration_code, c.district_code
+	FROM %1$I.htx_cooperative c
+	WHERE c.founded_on IS NULL
+),
 f AS MATERIALIZED (
 	SELECT cy.cooperative_id, cy.year, cy.rating, cy.score, cy.fined, cy.managers_trained, cy.commune_code,
-		c.name AS cooperative_name, c.registration_code, c.district_code, c.founded_on, c.dissolved_on, p.periods,
+		cn.name AS cooperative_name, cn.registration_code, c.district_code, c.founded_on, c.dissolved_on, p.periods,
 		-- the checks the row fails (district_not_valid below, with the district)
 		pg_catalog.array_remove(ARRAY[
 			CASE WHEN cy.rating IS NULL THEN 'rating_missing' END,
 			CASE WHEN cy.score IS NOT NULL AND NOT (cy.rating IS NOT NULL AND
 				cy.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(cy.score::pg_catalog.numeric, COALESCE(cy.fined, false)))
-				AND (SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
-				JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) k.conrelid
-				JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) r.relnamespace
-				WHERE n.nspname OPERATOR(pg_catalog.=) %1$L AND r.relname OPERATOR(pg_catalog.=) 'htx_cooperative_year'
-				  AND k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_rating_matches_score'
-				  AND k.contype OPERATOR(pg_catalog.=) 'c' AND k.convalidated))
+				AND (SELECT NOT known.score_rule FROM known)
 				THEN 'score_rating_mismatch' END,
 			CASE WHEN c.dissolved_on OPERATOR(pg_catalog.<) pg_catalog.make_date(cy.year, 1, 1) THEN 'year_after_dissolution' END,
 			CASE WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31) THEN 'year_before_founding' END,
-			CASE WHEN cy.year OPERATOR(pg_catalog.>) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4) THEN 'year_in_future' END,
+			CASE WHEN cy.year OPERATOR(pg_catalog.>) (SELECT known.this_year FROM known) THEN 'year_in_future' END,
 			CASE WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 1, 1) AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
 				AND %1$I.htx_is_rated(cy.rating) AND cy.fined IS NOT TRUE THEN 'rated_under_12_months' END,
 			CASE WHEN c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 1, 1)
@@ -636,6 +659,10 @@ f AS MATERIALIZED (
 		]::pg_catalog.text[], NULL) AS problems
 	FROM %1$I.htx_cooperative_year cy
 	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
+	-- the name and registration code of the rows kept, by the primary key
+	-- (carried through the hash of every cooperative, they made it spill to
+	-- disk at 300,000 cooperatives)
+	JOIN %1$I.htx_cooperative cn ON cn.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
 	-- each commune code once: the dates a unit has it (valid_on: from
 	-- first_day to before after_last_day when they are one period) and its
 	-- units in words
@@ -669,7 +696,7 @@ f AS MATERIALIZED (
 	WHERE CASE WHEN cy.rating IS NULL
 		OR (cy.managers IS NULL AND cy.managers_trained IS NOT NULL)
 		OR (cy.revenue_vnd IS NULL AND %1$I.htx_is_rated(cy.rating))
-		OR cy.year OPERATOR(pg_catalog.>) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)
+		OR cy.year OPERATOR(pg_catalog.>) (SELECT known.this_year FROM known)
 		OR (c.dissolved_on IS NOT NULL AND c.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31))
 		OR (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 1, 1)
 			AND (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31) OR (%1$I.htx_is_rated(cy.rating) AND cy.fined IS NOT TRUE)))
@@ -678,7 +705,7 @@ f AS MATERIALIZED (
 		-- did not exist all of: the districts and the years they existed in
 		-- are a small hash table (the years a row can have, 2000 to 2100;
 		-- a row of another year is looked at closer anyway)
-		OR (cy.commune_code IS NULL AND cy.year OPERATOR(pg_catalog.<=) (SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)
+		OR (cy.commune_code IS NULL AND cy.year OPERATOR(pg_catalog.<=) (SELECT known.this_year FROM known)
 			AND NOT COALESCE((c.district_code, cy.year) IN (SELECT dv.district_code, y.year
 				FROM %1$I.htx_district dv CROSS JOIN pg_catalog.generate_series(2000, 2100) AS y(year)
 				WHERE NOT COALESCE(dv.valid_to OPERATOR(pg_catalog.<) pg_catalog.make_date(y.year, 1, 1), false)
@@ -689,12 +716,7 @@ f AS MATERIALIZED (
 		-- the rule htx_cooperative_year_rating_matches_score (dropped, or
 		-- added NOT VALID); while it holds, no row is read for it (a call per
 		-- row, the dearest condition)
-		OR ((SELECT NOT EXISTS (SELECT 1 FROM pg_catalog.pg_constraint k
-				JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) k.conrelid
-				JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) r.relnamespace
-				WHERE n.nspname OPERATOR(pg_catalog.=) %1$L AND r.relname OPERATOR(pg_catalog.=) 'htx_cooperative_year'
-				  AND k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_rating_matches_score'
-				  AND k.contype OPERATOR(pg_catalog.=) 'c' AND k.convalidated))
+		OR ((SELECT NOT known.score_rule FROM known)
 			AND cy.score IS NOT NULL AND NOT
 			cy.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(cy.score::pg_catalog.numeric, COALESCE(cy.fined, false)))
 		THEN 1 END OPERATOR(pg_catalog.=) 1
@@ -711,12 +733,7 @@ counted AS (
 	-- foreign key), the two are equal only when no year is missing, and
 	-- year_missing then reads nothing more; while either key is missing or
 	-- not valid, the counts prove nothing and complete is false.
-	SELECT s.first_year IS NULL OR ((SELECT pg_catalog.count(*) OPERATOR(pg_catalog.=) 2 FROM pg_catalog.pg_constraint k
-			JOIN pg_catalog.pg_class r ON r.oid OPERATOR(pg_catalog.=) k.conrelid
-			JOIN pg_catalog.pg_namespace n ON n.oid OPERATOR(pg_catalog.=) r.relnamespace
-			WHERE n.nspname OPERATOR(pg_catalog.=) %1$L AND r.relname OPERATOR(pg_catalog.=) 'htx_cooperative_year' AND k.convalidated
-			  AND ((k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_pkey' AND k.contype OPERATOR(pg_catalog.=) 'p')
-				OR (k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_cooperative_known' AND k.contype OPERATOR(pg_catalog.=) 'f')))
+	SELECT s.first_year IS NULL OR ((SELECT known.keys_hold FROM known)
 		AND e.n OPERATOR(pg_catalog.=) (r.n OPERATOR(pg_catalog.-) nf.n OPERATOR(pg_catalog.-) fc.n)) AS complete
 	FROM span s
 	-- the years of the span each cooperative existed in (at the end of): from
@@ -731,18 +748,21 @@ counted AS (
 				ELSE pg_catalog.date_part('year', c.founded_on)::pg_catalog.int4 END
 			OPERATOR(pg_catalog.+) 1)) AS n
 		FROM %1$I.htx_cooperative c
-		-- the span's ends as InitPlans, not a join to the CTE (a CTE scan
-		-- keeps the sum out of parallel workers)
-		CROSS JOIN (SELECT (SELECT span.first_year FROM span) AS first_year, (SELECT span.last_year FROM span) AS last_year) AS s
+		-- joined to the CTE, the sum runs in the leader: its parallel
+		-- workers (the span's ends as InitPlans) each JIT-compiled the
+		-- query's parallel-safe subplans first, which at 300,000
+		-- cooperatives cost more than they saved (without JIT the serial
+		-- sum is some 30 ms slower)
+		CROSS JOIN span s
 		WHERE c.founded_on IS NOT NULL) AS e
 	-- the rows of the span: those not after the current year (none is
 	-- before its first year)
 	CROSS JOIN (SELECT seen.n_to_date AS n FROM seen) AS r
 	-- those of the cooperatives without a founding date
-	CROSS JOIN (SELECT pg_catalog.count(*) AS n FROM %1$I.htx_cooperative c
+	CROSS JOIN (SELECT pg_catalog.count(*) AS n FROM unfounded c
 		JOIN %1$I.htx_cooperative_year cy ON cy.cooperative_id OPERATOR(pg_catalog.=) c.cooperative_id
 		CROSS JOIN span s
-		WHERE c.founded_on IS NULL AND cy.year OPERATOR(pg_catalog.>=) s.first_year AND cy.year OPERATOR(pg_catalog.<=) s.last_year) AS nf
+		WHERE cy.year OPERATOR(pg_catalog.>=) s.first_year AND cy.year OPERATOR(pg_catalog.<=) s.last_year) AS nf
 	-- those of a year their cooperative did not exist at the end of
 	CROSS JOIN (SELECT pg_catalog.count(*) AS n FROM f CROSS JOIN span s
 		WHERE f.founded_on IS NOT NULL AND f.year OPERATOR(pg_catalog.>=) s.first_year AND f.year OPERATOR(pg_catalog.<=) s.last_year
@@ -750,34 +770,37 @@ counted AS (
 			OR f.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(f.year, 12, 31))) AS fc
 ),
 issues AS (
-	SELECT k.check_code, k.severity, f.cooperative_id, f.cooperative_name, f.registration_code, f.district_code,
-		f.year, k.issue_vi,
+	SELECT k.check_code, k.severity, fp.cooperative_id, fp.cooperative_name, fp.registration_code, fp.district_code,
+		fp.year, k.issue_vi,
 		CASE k.check_code
 			WHEN 'rating_missing' THEN 'no rating reported for the year'
-			WHEN 'score_rating_mismatch' THEN pg_catalog.format('score %%s%%s gives %%s, the row says %%s', f.score,
-				CASE WHEN f.fined THEN ' (fined)' ELSE '' END,
-				%1$I.htx_rating_from_score(f.score::pg_catalog.numeric, COALESCE(f.fined, false)), COALESCE(f.rating::pg_catalog.text, 'nothing'))
-			WHEN 'year_after_dissolution' THEN pg_catalog.format('dissolved on %%s', f.dissolved_on)
-			WHEN 'year_before_founding' THEN pg_catalog.format('founded on %%s', f.founded_on)
+			WHEN 'score_rating_mismatch' THEN pg_catalog.format('score %%s%%s gives %%s, the row says %%s', fp.score,
+				CASE WHEN fp.fined THEN ' (fined)' ELSE '' END,
+				%1$I.htx_rating_from_score(fp.score::pg_catalog.numeric, COALESCE(fp.fined, false)), COALESCE(fp.rating::pg_catalog.text, 'nothing'))
+			WHEN 'year_after_dissolution' THEN pg_catalog.format('dissolved on %%s', fp.dissolved_on)
+			WHEN 'year_before_founding' THEN pg_catalog.format('founded on %%s', fp.founded_on)
 			WHEN 'district_not_valid' THEN pg_catalog.format('district %%s existed %%s .. %%s; key later data by commune through an explicit crosswalk',
-				f.district_code, COALESCE(d.valid_from::pg_catalog.text, '?'), COALESCE(d.valid_to::pg_catalog.text, '?'))
-			WHEN 'year_in_future' THEN pg_catalog.format('year %%s is after the current year %%s', f.year, EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4)
-			WHEN 'rated_under_12_months' THEN pg_catalog.format('founded on %%s, rated %%s; under 12 months in business it is không xếp loại', f.founded_on, f.rating)
-			WHEN 'not_rated_full_year' THEN pg_catalog.format('founded on %%s and active all year, yet không xếp loại (fine only if it stopped operating for a while)', f.founded_on)
+				fp.district_code, COALESCE(fp.district_valid_from::pg_catalog.text, '?'), COALESCE(fp.district_valid_to::pg_catalog.text, '?'))
+			WHEN 'year_in_future' THEN pg_catalog.format('year %%s is after the current year %%s', fp.year, (SELECT known.this_year FROM known))
+			WHEN 'rated_under_12_months' THEN pg_catalog.format('founded on %%s, rated %%s; under 12 months in business it is không xếp loại', fp.founded_on, fp.rating)
+			WHEN 'not_rated_full_year' THEN pg_catalog.format('founded on %%s and active all year, yet không xếp loại (fine only if it stopped operating for a while)', fp.founded_on)
 			WHEN 'revenue_missing' THEN 'rated, but no revenue reported'
-			WHEN 'managers_missing' THEN pg_catalog.format('%%s managers trained, but no managers reported', f.managers_trained)
+			WHEN 'managers_missing' THEN pg_catalog.format('%%s managers trained, but no managers reported', fp.managers_trained)
 			WHEN 'commune_unknown' THEN pg_catalog.format('no commune has code %%s on %%s (the reporting date of %%s)%%s; fill in htx_cooperative_year.commune_code with the unit valid then: old units up to 2024, new ones from 2025 (htx_commune_successors)',
-				f.commune_code, pg_catalog.make_date(f.year, 12, 31), f.year,
-				CASE WHEN f.periods IS NULL THEN '' ELSE pg_catalog.format('; code %%s was %%s', f.commune_code, f.periods) END)
+				fp.commune_code, pg_catalog.make_date(fp.year, 12, 31), fp.year,
+				CASE WHEN fp.periods IS NULL THEN '' ELSE pg_catalog.format('; code %%s was %%s', fp.commune_code, fp.periods) END)
 		END AS detail
-	FROM f
-	LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) f.district_code
-	CROSS JOIN LATERAL pg_catalog.unnest(f.problems OPERATOR(pg_catalog.||)
-		-- 1.1: a row filed under a commune is located by it
-		CASE WHEN f.commune_code IS NULL
-			AND (d.valid_to OPERATOR(pg_catalog.<) pg_catalog.make_date(f.year, 1, 1) OR d.valid_from OPERATOR(pg_catalog.>) pg_catalog.make_date(f.year, 12, 31))
-			AND f.year OPERATOR(pg_catalog.<=) EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4
-			THEN '{district_not_valid}'::pg_catalog.text[] END) AS fp(check_code)
+	FROM (SELECT f.*, d.valid_from AS district_valid_from, d.valid_to AS district_valid_to,
+			-- a row per problem, from the select list (a ProjectSet: a
+			-- function scan per row cost half as much again)
+			pg_catalog.unnest(f.problems OPERATOR(pg_catalog.||)
+			-- 1.1: a row filed under a commune is located by it
+			CASE WHEN f.commune_code IS NULL
+				AND (d.valid_to OPERATOR(pg_catalog.<) pg_catalog.make_date(f.year, 1, 1) OR d.valid_from OPERATOR(pg_catalog.>) pg_catalog.make_date(f.year, 12, 31))
+				AND f.year OPERATOR(pg_catalog.<=) (SELECT known.this_year FROM known)
+				THEN '{district_not_valid}'::pg_catalog.text[] END) AS check_code
+		FROM f
+		LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) f.district_code) AS fp
 	JOIN (VALUES
 		('rating_missing'::pg_catalog.text, 'error'::pg_catalog.text, 'chưa có kết quả xếp loại'::pg_catalog.text),
 		('score_rating_mismatch', 'error', 'xếp loại không khớp với điểm'),
@@ -849,8 +872,7 @@ issues AS (
 	SELECT 'founded_on_missing', 'warning', c.cooperative_id, c.name, c.registration_code, c.district_code,
 		NULL::pg_catalog.int4, 'thiếu ngày thành lập',
 		'no founding date: years before founding and missing years cannot be checked'
-	FROM %1$I.htx_cooperative c
-	WHERE c.founded_on IS NULL
+	FROM unfounded c
 )
 -- each part carries its cooperative's name and district from the join it
 -- already makes (joined again here, all the cooperatives were hashed for a
