@@ -86,8 +86,8 @@ SELECT is((SELECT former_district_code || ' ' || located_by FROM htx_cooperative
 SELECT is((SELECT count(*) FROM htx_data_quality WHERE check_code = 'former_district_undetermined'), 0::bigint, 'and the check is gone');
 UPDATE htx_cooperative SET district_code = NULL WHERE cooperative_id = 3;
 -- a unit of the user's own without a district or parts, dated from
--- -infinity: in no one former district in any year (htx_data_quality keeps
--- the rows under such a code from the unit's first year on)
+-- -infinity: in no one former district in any year, so a row under it is
+-- former_district_undetermined whatever its year
 INSERT INTO htx_commune (commune_code, valid_from, name, kind, province_code) VALUES ('09990', '-infinity', 'Thử', 'xã', '19');
 INSERT INTO htx_cooperative_year (cooperative_id, year, rating, commune_code) VALUES (7, 2020, 'khá', '09990');
 SELECT results_eq($$SELECT cooperative_id, year FROM htx_data_quality WHERE check_code = 'former_district_undetermined' ORDER BY 1, 2$$,

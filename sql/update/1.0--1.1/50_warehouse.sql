@@ -584,10 +584,11 @@ WITH known AS MATERIALIZED (
 	-- what the checks take as given, worked out once: the current year, and
 	-- whether the rules that make a check needless hold (validated).  Read
 	-- as InitPlans over this CTE, (SELECT known.x FROM known): their values
-	-- go to the parallel workers as parameters, and the plans that compute
-	-- them stay out of the workers (each worker initializes, and with JIT
-	-- compiles, every parallel-safe subplan of the whole query; a plan that
-	-- reads a CTE is not one)
+	-- go to the parallel workers as parameters, and the InitPlans stay out
+	-- of the workers (each worker initializes, and with JIT compiles, every
+	-- parallel-safe subplan of the whole query; a plan that reads a CTE is
+	-- not one).  This CTE's own plan, one catalog join, still goes to each
+	-- worker: once, where the three checks it replaces went each
 	SELECT EXTRACT(YEAR FROM CURRENT_DATE)::pg_catalog.int4 AS this_year,
 		-- the rating agrees with the score in every row
 		COALESCE(pg_catalog.bool_or(k.conname OPERATOR(pg_catalog.=) 'htx_cooperative_year_rating_matches_score'
