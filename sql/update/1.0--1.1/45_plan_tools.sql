@@ -361,11 +361,14 @@ AS $fn$
 		'htx_name_similarity', 'htx_agency_on', 'htx_task_agencies', 'htx_task_agency_codes',
 		'htx_lead_agencies', 'htx_supporting_agencies', 'htx_agency_tasks', 'htx_task_search',
 		'htx_check_targets', 'htx_evaluate', 'htx_target_measured', 'htx_target_met', 'htx_rating_from_score',
+		-- htx_is_rated: 1.0's htx_data_quality called it, so a reader set up
+		-- under 1.0 holds EXECUTE on it; 1.1's view calls htx_year_row_checks
+		'htx_is_rated',
 		'htx_fold', 'htx_name_max_length', 'htx_name_check', 'htx_excerpt')
 	ORDER BY p.oid::regprocedure::text
 $fn$;
 COMMENT ON FUNCTION @extschema@.htx_reader_functions() IS
-'the plan lookups a BI reader role may call (htx_grant_reader grants EXECUTE on them): resolvers, who leads or supports a task, what an agency does, the task search, htx_check_targets and htx_evaluate (which makes its input), htx_rating_from_score';
+'the plan lookups a BI reader role may call (htx_grant_reader grants EXECUTE on them): resolvers, who leads or supports a task, what an agency does, the task search, htx_check_targets and htx_evaluate (which makes its input), htx_rating_from_score and htx_is_rated';
 
 -- ---------------------------------------------------------------------------
 -- Searching the plan

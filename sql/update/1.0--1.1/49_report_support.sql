@@ -193,3 +193,21 @@ AS 'MODULE_PATHNAME', 'htx_year_tally_evaluation'
 LANGUAGE C IMMUTABLE STRICT PARALLEL SAFE;
 COMMENT ON FUNCTION @extschema@.htx_year_tally_evaluation(pg_catalog.int8[], pg_catalog.bool) IS
 'the htx_evaluate_state of an htx_year_tally: of all its rows (models false) or of the rows with is_model true (models true), checked as htx_evaluation_state''s input checks a state';
+
+-- The checks of htx_data_quality that need only a yearly row and its
+-- cooperative's dates, in one call per row (src/checks.c): written as SQL
+-- they were a dozen conditions per row, with make_date and htx_is_rated
+-- calls, compiled by JIT into every parallel worker, a third of the view's
+-- time at 300,000 cooperatives.  The view calls it for every row and keeps
+-- those it gives a code for.
+CREATE FUNCTION @extschema@.htx_year_row_checks(year pg_catalog.int4, rating @extschema@.htx_rating,
+	score pg_catalog.numeric, fined pg_catalog.bool, revenue_vnd pg_catalog.int8, managers pg_catalog.int4,
+	managers_trained pg_catalog.int4, founded_on pg_catalog.date, dissolved_on pg_catalog.date,
+	this_year pg_catalog.int4, check_score pg_catalog.bool)
+RETURNS pg_catalog.text[]
+AS 'MODULE_PATHNAME', 'htx_year_row_checks'
+LANGUAGE C IMMUTABLE PARALLEL SAFE;
+COMMENT ON FUNCTION @extschema@.htx_year_row_checks(pg_catalog.int4, @extschema@.htx_rating, pg_catalog.numeric,
+	pg_catalog.bool, pg_catalog.int8, pg_catalog.int4, pg_catalog.int4, pg_catalog.date, pg_catalog.date,
+	pg_catalog.int4, pg_catalog.bool) IS
+'the codes of the htx_data_quality checks a cooperative-year fails that need only the row and its cooperative''s founding and dissolution dates, in the view''s order (rating_missing, score_rating_mismatch when check_score, year_after_dissolution, year_before_founding, year_in_future: after this_year, rated_under_12_months, not_rated_full_year, revenue_missing, managers_missing); NULL when it fails none; a NULL argument leaves out the checks that read it; a year outside 1..5874897 is an error (22008)';

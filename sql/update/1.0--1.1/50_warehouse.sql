@@ -635,35 +635,19 @@ unfounded AS MATERIALIZED (
 ),
 f AS MATERIALIZED (
 	SELECT cy.cooperative_id, cy.year, cy.rating, cy.score, cy.fined, cy.managers_trained, cy.commune_code,
-		cn.name AS cooperative_name, cn.registration_code, c.district_code, c.founded_on, c.dissolved_on, p.periods,
-		-- the checks the row fails (district_not_valid below, with the district)
-		pg_catalog.array_remove(ARRAY[
-			CASE WHEN cy.rating IS NULL THEN 'rating_missing' END,
-			CASE WHEN cy.score IS NOT NULL AND NOT (cy.rating IS NOT NULL AND
-				cy.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(cy.score::pg_catalog.numeric, COALESCE(cy.fined, false)))
-				AND (SELECT NOT known.score_rule FROM known)
-				THEN 'score_rating_mismatch' END,
-			CASE WHEN c.dissolved_on OPERATOR(pg_catalog.<) pg_catalog.make_date(cy.year, 1, 1) THEN 'year_after_dissolution' END,
-			CASE WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31) THEN 'year_before_founding' END,
-			CASE WHEN cy.year OPERATOR(pg_catalog.>) (SELECT known.this_year FROM known) THEN 'year_in_future' END,
-			CASE WHEN c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 1, 1) AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31)
-				AND %1$I.htx_is_rated(cy.rating) AND cy.fined IS NOT TRUE THEN 'rated_under_12_months' END,
-			CASE WHEN c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 1, 1)
-				AND (c.dissolved_on IS NULL OR c.dissolved_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31))
-				AND cy.rating OPERATOR(%1$I.=) 'not rated'::%1$I.htx_rating THEN 'not_rated_full_year' END,
-			CASE WHEN cy.revenue_vnd IS NULL AND %1$I.htx_is_rated(cy.rating) THEN 'revenue_missing' END,
-			CASE WHEN cy.managers IS NULL AND cy.managers_trained IS NOT NULL THEN 'managers_missing' END,
+		c.district_code, c.founded_on, c.dissolved_on, p.periods,
+		-- the checks the row fails (district_not_valid below, with the
+		-- district): those of the row and its cooperative's dates in one
+		-- call, then the commune code's; NULL when none
+		pg_catalog.array_cat(%1$I.htx_year_row_checks(cy.year, cy.rating, cy.score, cy.fined, cy.revenue_vnd,
+				cy.managers, cy.managers_trained, c.founded_on, c.dissolved_on,
+				(SELECT known.this_year FROM known), (SELECT NOT known.score_rule FROM known)),
 			-- 1.1: a commune code no unit has on the year's reporting date
 			CASE WHEN cy.commune_code IS NOT NULL
 				AND NOT COALESCE(pg_catalog.make_date(cy.year, 12, 31) OPERATOR(pg_catalog.<@) p.valid_on, false)
-				THEN 'commune_unknown' END
-		]::pg_catalog.text[], NULL) AS problems
+				THEN '{commune_unknown}'::pg_catalog.text[] END) AS problems
 	FROM %1$I.htx_cooperative_year cy
 	JOIN %1$I.htx_cooperative c ON c.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
-	-- the name and registration code of the rows kept, by the primary key
-	-- (carried through the hash of every cooperative, they made it spill to
-	-- disk at 300,000 cooperatives)
-	JOIN %1$I.htx_cooperative cn ON cn.cooperative_id OPERATOR(pg_catalog.=) cy.cooperative_id
 	-- each commune code once: the dates a unit has it (valid_on: from
 	-- first_day to before after_last_day when they are one period) and its
 	-- units in words
@@ -691,17 +675,15 @@ f AS MATERIALIZED (
 					COALESCE(cm.valid_to::pg_catalog.text, 'today')), ', ' ORDER BY cm.valid_from) AS periods
 			FROM %1$I.htx_commune cm GROUP BY cm.commune_code) AS v) AS v) AS p
 		ON p.commune_code OPERATOR(pg_catalog.=) cy.commune_code
-	-- the rows that fail a check (and a few more: every row of a year its
-	-- cooperative did not exist at the end of, for counted), cheaply: the
-	-- conditions above, cheapest first, two of them merged
-	WHERE CASE WHEN cy.rating IS NULL
-		OR (cy.managers IS NULL AND cy.managers_trained IS NOT NULL)
-		OR (cy.revenue_vnd IS NULL AND %1$I.htx_is_rated(cy.rating))
-		OR cy.year OPERATOR(pg_catalog.>) (SELECT known.this_year FROM known)
+	-- the rows that fail a check, and every row of a year its cooperative
+	-- was dissolved in or before (for counted): the row's own checks in one
+	-- call (a dozen conditions per row as SQL, compiled by JIT into every
+	-- worker, cost a third of the view at 300,000 cooperatives), then the
+	-- district's and the commune code's
+	WHERE CASE WHEN %1$I.htx_year_row_checks(cy.year, cy.rating, cy.score, cy.fined, cy.revenue_vnd,
+			cy.managers, cy.managers_trained, c.founded_on, c.dissolved_on,
+			(SELECT known.this_year FROM known), (SELECT NOT known.score_rule FROM known)) IS NOT NULL
 		OR (c.dissolved_on IS NOT NULL AND c.dissolved_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 12, 31))
-		OR (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 1, 1)
-			AND (c.founded_on OPERATOR(pg_catalog.>) pg_catalog.make_date(cy.year, 12, 31) OR (%1$I.htx_is_rated(cy.rating) AND cy.fined IS NOT TRUE)))
-		OR (cy.rating OPERATOR(%1$I.=) 'not rated'::%1$I.htx_rating AND c.founded_on OPERATOR(pg_catalog.<=) pg_catalog.make_date(cy.year, 1, 1))
 		-- a row located by its district (no commune) in a year its district
 		-- did not exist all of: the districts and the years they existed in
 		-- are a small hash table (the years a row can have, 2000 to 2100;
@@ -713,13 +695,6 @@ f AS MATERIALIZED (
 				  AND NOT COALESCE(dv.valid_from OPERATOR(pg_catalog.>) pg_catalog.make_date(y.year, 12, 31), false)), false))
 		OR (cy.commune_code IS NOT NULL
 			AND NOT COALESCE(cy.year OPERATOR(pg_catalog.>=) p.first_year AND cy.year OPERATOR(pg_catalog.<=) p.last_year, false))
-		-- a rating that disagrees with the score: only in rows loaded without
-		-- the rule htx_cooperative_year_rating_matches_score (dropped, or
-		-- added NOT VALID); while it holds, no row is read for it (a call per
-		-- row, the dearest condition)
-		OR ((SELECT NOT known.score_rule FROM known)
-			AND cy.score IS NOT NULL AND NOT
-			cy.rating OPERATOR(%1$I.=) %1$I.htx_rating_from_score(cy.score::pg_catalog.numeric, COALESCE(cy.fined, false)))
 		THEN 1 END OPERATOR(pg_catalog.=) 1
 ),
 counted AS (
@@ -791,7 +766,8 @@ issues AS (
 				fp.commune_code, pg_catalog.make_date(fp.year, 12, 31), fp.year,
 				CASE WHEN fp.periods IS NULL THEN '' ELSE pg_catalog.format('; code %%s was %%s', fp.commune_code, fp.periods) END)
 		END AS detail
-	FROM (SELECT f.*, d.valid_from AS district_valid_from, d.valid_to AS district_valid_to,
+	FROM (SELECT f.*, cn.name AS cooperative_name, cn.registration_code,
+			d.valid_from AS district_valid_from, d.valid_to AS district_valid_to,
 			-- a row per problem, from the select list (a ProjectSet: a
 			-- function scan per row cost half as much again)
 			pg_catalog.unnest(f.problems OPERATOR(pg_catalog.||)
@@ -801,6 +777,11 @@ issues AS (
 				AND f.year OPERATOR(pg_catalog.<=) (SELECT known.this_year FROM known)
 				THEN '{district_not_valid}'::pg_catalog.text[] END) AS check_code
 		FROM f
+		-- the name and registration code of the rows kept, once the pass is
+		-- done: at 300,000 cooperatives a merge join along the primary key
+		-- (probed row by row in the pass, they cost 250 ms; carried through
+		-- the pass's hash of every cooperative, they made it spill to disk)
+		JOIN %1$I.htx_cooperative cn ON cn.cooperative_id OPERATOR(pg_catalog.=) f.cooperative_id
 		LEFT JOIN %1$I.htx_district d ON d.district_code OPERATOR(pg_catalog.=) f.district_code) AS fp
 	JOIN (VALUES
 		('rating_missing'::pg_catalog.text, 'error'::pg_catalog.text, 'chưa có kết quả xếp loại'::pg_catalog.text),
