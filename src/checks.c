@@ -6,9 +6,9 @@
  * htx_data_quality reads every row of htx_cooperative_year once and keeps
  * the few that fail a check.  Written as SQL, the checks were a dozen
  * conditions per row, with make_date and htx_is_rated calls, evaluated for
- * every row and, with JIT, compiled into every parallel worker: at 300,000
- * cooperatives they were a third of the view's time.  Here they are one
- * call, with the dates of the year computed once, as integers.
+ * every row and, with JIT, compiled into every parallel worker.  Here they
+ * are one call, with the dates of the year computed once, as integers: at
+ * 300,000 cooperatives the view takes 140-200 ms less of some 2.4 s.
  *
  * The result lists the codes of the checks the row fails, in the view's
  * order, or is NULL when it fails none.  Each check is the view's own

@@ -677,8 +677,8 @@ f AS MATERIALIZED (
 		ON p.commune_code OPERATOR(pg_catalog.=) cy.commune_code
 	-- the rows that fail a check, and every row of a year its cooperative
 	-- was dissolved in or before (for counted): the row's own checks in one
-	-- call (a dozen conditions per row as SQL, compiled by JIT into every
-	-- worker, cost a third of the view at 300,000 cooperatives), then the
+	-- call (as a dozen SQL conditions per row, compiled by JIT into every
+	-- worker, they cost 140-200 ms more at 300,000 cooperatives), then the
 	-- district's and the commune code's
 	WHERE CASE WHEN %1$I.htx_year_row_checks(cy.year, cy.rating, cy.score, cy.fined, cy.revenue_vnd,
 			cy.managers, cy.managers_trained, c.founded_on, c.dissolved_on,
