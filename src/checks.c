@@ -43,8 +43,6 @@
 
 #include "htx.h"
 
-extern Datum htx_rating_from_score(PG_FUNCTION_ARGS);
-
 /* the arguments */
 #define A_YEAR			0
 #define A_RATING		1
@@ -90,14 +88,8 @@ htx_year_row_checks(PG_FUNCTION_ARGS)
 
 	if (!PG_ARGISNULL(A_CHECK_SCORE) && PG_GETARG_BOOL(A_CHECK_SCORE) &&
 		!PG_ARGISNULL(A_SCORE))
-	{
-		HtxRating	expected;
-
-		expected = DatumGetHtxRating(DirectFunctionCall2(htx_rating_from_score,
-														 PG_GETARG_DATUM(A_SCORE),
-														 BoolGetDatum(fined)));
-		failed[1] = !has_rating || rating != expected;
-	}
+		failed[1] = !has_rating ||
+			rating != htx_score_rating(PG_GETARG_DATUM(A_SCORE), true, fined);
 
 	if (!PG_ARGISNULL(A_YEAR))
 	{

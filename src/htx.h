@@ -73,6 +73,9 @@ extern char *htx_excerpt(const char *s, int len);
 /* fold.c */
 extern void htx_fold_utf8(const char *s, int len, StringInfo out);
 
+/* score.c: the rating of a score (numeric) and a fined flag */
+extern HtxRating htx_score_rating(Datum score, bool has_score, bool fined);
+
 /* rating_lookup.c */
 extern int	htx_rating_lookup(const char *s, int len);
 

@@ -29,22 +29,16 @@ numeric_cmp_int(Datum num, int64 v)
 }
 
 /*
- * htx_rating_from_score(score numeric, fined boolean) returns htx_rating
- *
- * Not strict: a NULL score is không xếp loại, unless fined is true; a NULL
- * fined counts as not fined.  A score outside 0..100 (NaN and infinities
- * included) is an error.
+ * The rating of a score (a numeric Datum; has_score false for NULL) and a
+ * fined flag: yếu when fined, không xếp loại without a score, else by the
+ * thresholds.  A score outside 0..100 (NaN and infinities included) is an
+ * error.  htx_rating_from_score and htx_year_row_checks call it.
  */
-PG_FUNCTION_INFO_V1(htx_rating_from_score);
-Datum
-htx_rating_from_score(PG_FUNCTION_ARGS)
+HtxRating
+htx_score_rating(Datum score, bool has_score, bool fined)
 {
-	bool		fined = !PG_ARGISNULL(1) && PG_GETARG_BOOL(1);
-	Datum		score;
-
-	if (!PG_ARGISNULL(0))
+	if (has_score)
 	{
-		score = PG_GETARG_DATUM(0);
 		if (numeric_is_nan(DatumGetNumeric(score)) ||
 			numeric_cmp_int(score, 0) < 0 ||
 			numeric_cmp_int(score, SCORE_MAX) > 0)
@@ -59,14 +53,29 @@ htx_rating_from_score(PG_FUNCTION_ARGS)
 	}
 
 	if (fined)
-		PG_RETURN_HTXRATING(HTX_RATING_WEAK);
-	if (PG_ARGISNULL(0))
-		PG_RETURN_HTXRATING(HTX_RATING_NOT_RATED);
+		return HTX_RATING_WEAK;
+	if (!has_score)
+		return HTX_RATING_NOT_RATED;
 	if (numeric_cmp_int(score, SCORE_GOOD) >= 0)
-		PG_RETURN_HTXRATING(HTX_RATING_GOOD);
+		return HTX_RATING_GOOD;
 	if (numeric_cmp_int(score, SCORE_FAIR) >= 0)
-		PG_RETURN_HTXRATING(HTX_RATING_FAIR);
+		return HTX_RATING_FAIR;
 	if (numeric_cmp_int(score, SCORE_AVERAGE) >= 0)
-		PG_RETURN_HTXRATING(HTX_RATING_AVERAGE);
-	PG_RETURN_HTXRATING(HTX_RATING_WEAK);
+		return HTX_RATING_AVERAGE;
+	return HTX_RATING_WEAK;
+}
+
+/*
+ * htx_rating_from_score(score numeric, fined boolean) returns htx_rating
+ *
+ * Not strict: a NULL score is không xếp loại, unless fined is true; a NULL
+ * fined counts as not fined.
+ */
+PG_FUNCTION_INFO_V1(htx_rating_from_score);
+Datum
+htx_rating_from_score(PG_FUNCTION_ARGS)
+{
+	PG_RETURN_HTXRATING(htx_score_rating(PG_ARGISNULL(0) ? (Datum) 0 : PG_GETARG_DATUM(0),
+										 !PG_ARGISNULL(0),
+										 !PG_ARGISNULL(1) && PG_GETARG_BOOL(1)));
 }
